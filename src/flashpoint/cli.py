@@ -1,0 +1,326 @@
+"""The ``flashpoint`` command: thin wrappers over the library functions."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from . import __version__
+from .errors import FlashpointError
+from .models import PLOVER_TYPES, STATUSES, EventMention
+
+DB_HELP = "SQLite file or postgresql:// URL (default: $FLASHPOINT_DB or ./flashpoint.db)."
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _dyad(ctx: click.Context, param: click.Parameter, value: str | None
+          ) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.upper().replace("_", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter(f"{value!r} is not a dyad; write two actor codes as IND-PAK")
+    return parts[0], parts[1]
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FlashpointError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="flashpoint")
+def cli() -> None:
+    """flashpoint: news in, coded political events out (who did what to whom, when, where,
+    according to whom).
+
+    \b
+    Quick start:
+      flashpoint demo                       ingest the bundled sample corpus
+      flashpoint ingest news/               ingest your own files and folders
+      flashpoint events --dyad IND-PAK      query what was stored
+      flashpoint timeline --dyad IND-PAK    one line per day
+    """
+
+
+def _progress(total: int | None, desc: str) -> tqdm:
+    return tqdm(total=total, desc=desc, unit="input", file=sys.stderr,
+                disable=None, dynamic_ncols=True, leave=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--published", callback=_date, default=None,
+              help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--text-column", default=None, help="Text column of JSON Lines/CSV input.")
+@click.option("--any-language", is_flag=True, help="Keep non-English articles.")
+@click.option("--commit-every", type=int, default=None,
+              help="Articles per transaction (default 25).")
+def ingest(paths: tuple[str, ...], db: str | None, published: dt.date | None,
+           text_column: str | None, any_language: bool, commit_every: int | None) -> None:
+    """Read files and folders, extract events, store them (idempotent).
+
+    \b
+    Example:
+      flashpoint ingest news/ feeds/today.xml --db flashpoint.db
+    """
+    from .runner import ingest as run_ingest
+    from .store import open_store
+
+    with open_store(db) as store:
+        bar = _progress(None, "ingest")
+        try:
+            summary = run_ingest(store, list(paths), default_published=published,
+                                 text_column=text_column, check_language=not any_language,
+                                 commit_every=commit_every, progress=bar.update)
+        finally:
+            bar.close()
+    for line in summary.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--published", callback=_date, default=None,
+              help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--text-column", default=None, help="Text column of JSON Lines/CSV input.")
+@click.option("--any-language", is_flag=True, help="Keep non-English articles.")
+def extract(paths: tuple[str, ...], published: dt.date | None, fmt: str,
+            text_column: str | None, any_language: bool) -> None:
+    """Print the event mentions of files (no database). One JSON object per line.
+
+    \b
+    Example:
+      flashpoint extract report.txt --published 2025-05-16
+      flashpoint extract articles.jsonl --format table
+    """
+    from .ingest import Skipped, iter_inputs
+    from .models import Article
+    from .process import process_articles
+
+    skipped: list[Skipped] = []
+
+    def articles() -> Any:
+        for it in iter_inputs(paths, default_published=published, text_column=text_column,
+                              check_language=not any_language):
+            if isinstance(it, Skipped):
+                skipped.append(it)
+                click.echo(f"skipped {it.message()}", err=True)
+            else:
+                assert isinstance(it, Article)
+                yield it
+
+    n_art = n_ev = 0
+    for _art, mentions in process_articles(articles()):
+        n_art += 1
+        n_ev += len(mentions)
+        if fmt == "jsonl":
+            for m in mentions:
+                click.echo(json.dumps(m.to_dict(), ensure_ascii=False))
+        else:
+            _print_table(mentions)
+    click.echo(f"{n_art} articles, {n_ev} event mentions, {len(skipped)} inputs skipped",
+               err=True)
+    if skipped and n_art == 0:
+        sys.exit(1)
+
+
+def _actors(actors: Sequence[Any]) -> str:
+    return "+".join(a.code for a in actors) or "?"
+
+
+def _row(m: EventMention) -> dict[str, Any]:
+    return {
+        "date": m.when.start or "", "type": m.plover_type, "mode": m.plover_mode or "",
+        "cameo": m.cameo_code or "", "quad": m.quad_class, "intensity": m.intensity,
+        "actor": _actors(m.actor), "recipient": _actors(m.recipient),
+        "reciprocal": m.reciprocal, "place": (m.where.name if m.where else "") or "",
+        "dead": m.magnitude.dead if m.magnitude.dead is not None else "",
+        "status": m.status, "publisher": m.attribution.publisher or "",
+        "chain": ">".join(m.attribution.chain), "trigger": m.trigger or "",
+        "evidence": m.evidence_text, "event_id": m.event_id, "article_id": m.article_id,
+    }
+
+
+def _print_table(mentions: Sequence[EventMention]) -> None:
+    for m in mentions:
+        arrow = "<->" if m.reciprocal else "->"
+        place = f" @ {m.where.name}" if m.where and m.where.name else ""
+        dead = f" dead={m.magnitude.dead}" if m.magnitude.dead is not None else ""
+        mode = f"/{m.plover_mode}" if m.plover_mode else ""
+        when = m.when.start or "?"
+        if m.when.end and m.when.end != m.when.start:
+            when += f"..{m.when.end}"
+        click.echo(f"{when:<22} {m.plover_type}{mode:<16} {_actors(m.actor)} {arrow} "
+                   f"{_actors(m.recipient)}{place}{dead} [{m.status}] "
+                   f"\"{m.trigger}\": {m.evidence_text[:90]}")
+
+
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--dyad", callback=_dyad, default=None, help="Two countries, e.g. IND-PAK.")
+@click.option("--actor", default=None, help="A country (ISO3) as actor or recipient.")
+@click.option("--type", "ptype", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              default=None, help="PLOVER event type.")
+@click.option("--status", type=click.Choice(STATUSES), default=None, help="Claim status.")
+@click.option("--since", callback=_date, default=None, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, default=None, help="Up to this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True)
+def events(db: str | None, dyad: tuple[str, str] | None, actor: str | None, ptype: str | None,
+           status: str | None, since: dt.date | None, until: dt.date | None,
+           limit: int | None, fmt: str) -> None:
+    """Query stored event mentions.
+
+    \b
+    Example:
+      flashpoint events --dyad IND-PAK --type ASSAULT --since 2025-05-01 --format csv
+    """
+    from .store import open_store
+
+    with open_store(db) as store:
+        rows = store.mentions(dyad=dyad, actor=actor.upper() if actor else None,
+                              type=ptype.upper() if ptype else None, status=status,
+                              since=since, until=until, limit=limit)
+    if fmt == "jsonl":
+        for m in rows:
+            click.echo(json.dumps(m.to_dict(), ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        cols = list(_row(rows[0]).keys()) if rows else list(_row_columns())
+        w = csv.DictWriter(buf, fieldnames=cols)
+        w.writeheader()
+        for m in rows:
+            w.writerow(_row(m))
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        _print_table(rows)
+        click.echo(f"{len(rows)} event mentions", err=True)
+
+
+def _row_columns() -> tuple[str, ...]:
+    return ("date", "type", "mode", "cameo", "quad", "intensity", "actor", "recipient",
+            "reciprocal", "place", "dead", "status", "publisher", "chain", "trigger",
+            "evidence", "event_id", "article_id")
+
+
+def _timeline_lines(store: Any, dyad: tuple[str, str], since: dt.date | None = None,
+                    until: dt.date | None = None) -> list[str]:
+    days = store.daily_series(dyad, since=since, until=until)
+    ids = {i for d in days for i in d.top}
+    by_id = {m.event_id: m for m in store.mentions(dyad=dyad, since=since, until=until)
+             if m.event_id in ids}
+    lines = []
+    for d in days:
+        tops = []
+        for i in d.top:
+            m = by_id.get(i)
+            if m is None:
+                continue
+            arrow = "<->" if m.reciprocal else "->"
+            place = f", {m.where.name}" if m.where and m.where.name else ""
+            dead = f", {m.magnitude.dead} dead" if m.magnitude.dead else ""
+            mode = f"/{m.plover_mode}" if m.plover_mode else ""
+            tops.append(f"{m.plover_type}{mode} {_actors(m.actor)} {arrow} "
+                        f"{_actors(m.recipient)}{place}{dead}")
+        lines.append(f"{d.date}  coop {d.q1}v/{d.q2}m  conflict {d.q3}v/{d.q4}m  "
+                     f"intensity {d.intensity_sum:+.1f}  " + "; ".join(tops))
+    return lines
+
+
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--dyad", callback=_dyad, required=True, help="Two countries, e.g. IND-PAK.")
+@click.option("--since", callback=_date, default=None, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, default=None, help="Up to this date (YYYY-MM-DD).")
+def timeline(db: str | None, dyad: tuple[str, str], since: dt.date | None,
+             until: dt.date | None) -> None:
+    """One line per day for a dyad: counts by quad class (verbal/material cooperation and
+    conflict), summed intensity (PLOVER scale, -10 hostile … +10 cooperative), top events.
+
+    \b
+    Example:
+      flashpoint timeline --dyad IND-PAK --since 2025-04-01
+    """
+    from .store import open_store
+
+    with open_store(db) as store:
+        lines = _timeline_lines(store, dyad, since, until)
+    if not lines:
+        click.echo(f"no events stored for {dyad[0]}-{dyad[1]}; "
+                   "`flashpoint ingest PATH` first, or check the codes", err=True)
+    for line in lines:
+        click.echo(line)
+
+
+@cli.command()
+@click.option("--db", default="flashpoint.db", show_default=True, help=DB_HELP)
+def demo(db: str) -> None:
+    """Ingest the bundled sample corpus, print a summary and the busiest dyad's timeline.
+
+    \b
+    Example:
+      flashpoint demo --db /tmp/demo.db
+    """
+    from .resources import sample_corpus_dir
+    from .runner import ingest as run_ingest
+    from .store import open_store
+
+    corpus = sample_corpus_dir()
+    click.echo(f"flashpoint {__version__}: ingesting the sample corpus ({corpus}) into {db}")
+    with open_store(db) as store:
+        bar = _progress(None, "ingest")
+        try:
+            summary = run_ingest(store, [str(corpus)], progress=bar.update)
+        finally:
+            bar.close()
+        for line in summary.lines():
+            click.echo(line)
+        counts = store.counts()
+        click.echo(f"database {db}: {counts.get('articles', 0)} articles, "
+                   f"{counts.get('mentions', 0)} event mentions")
+        dyads = store.dyads(limit=5)
+        if not dyads:
+            click.echo("no dyad has events yet")
+            return
+        click.echo("most active dyads: " + ", ".join(f"{a}-{b} ({n})" for a, b, n in dyads))
+        a, b, _ = dyads[0]
+        click.echo(f"\ntimeline {a}-{b}:")
+        for line in _timeline_lines(store, (a, b)):
+            click.echo(line)
+    click.echo(f"\nnext: flashpoint events --db {db} --dyad {a}-{b} --format table")
+
+
+def main() -> None:
+    cli(prog_name="flashpoint")
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["cli", "main"]

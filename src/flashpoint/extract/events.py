@@ -1,0 +1,650 @@
+"""Event mentions from one parsed sentence: triggers, actors, modality, magnitude.
+
+Pure functions over a spaCy ``Doc`` of one sentence. Character offsets in the output are
+relative to the sentence; ``process.py`` shifts them into article offsets.
+
+The parse of a small model is noisy, so every argument rule has a fallback that reads the
+sentence linearly (the nearest actor name before the trigger, the nearest after it), and the
+candidates of one sentence are merged when they describe one event ("launched an operation,
+two days of artillery fire"; "agreed to a ceasefire"; "an attack … killed 26").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..models import Actor
+from .actor_lexicon import ActorLexicon, ActorMatch
+from .triggers import TriggerRule, match_trigger
+
+# A resolver from a (start, end) span of the sentence to the ISO3 country of a place inside it.
+PlaceCountry = Callable[[int, int], str | None]
+
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "mount", "stage", "hold", "begin", "start", "continue",
+    "resume", "order", "step", "intensify", "escalate", "undertake", "execute", "unleash",
+    "retaliate", "respond", "announce", "declare", "impose", "reach", "observe", "sign",
+    "enter", "make", "have", "agree", "call", "seek", "offer", "propose", "accept", "extend",
+})
+RECIPIENT_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards",
+                             "targeting"})
+PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "RETREAT", "COOPERATE", "ASSAULT", "SUPPORT",
+                           "AID", "SANCTION", "REQUEST"})
+DIRECTED_TYPES = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "REQUEST",
+                            "REJECT", "PROTEST"})
+SYMMETRIC_MODES = frozenset({"ceasefire"})
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "expect", "seek", "want",
+                              "hope", "decide", "schedule", "set", "due", "propose", "consider"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
+CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "report", "involvement",
+                          "responsibility", "role", "assertion", "suggestion"})
+KILL_LEMMAS = frozenset({"kill", "injure", "wound", "leave", "claim"})
+RECIPROCAL_RE = re.compile(
+    r"\b(?:both (?:sides|countries|nations|neighbou?rs|armies|militaries|governments|capitals)"
+    r"|the two (?:sides|countries|nations|neighbou?rs|armies|militaries|governments|capitals|"
+    r"nuclear-armed neighbou?rs|nuclear-armed rivals|rivals)|each other|one another)\b",
+    re.IGNORECASE)
+MIL_MODES = frozenset({"heavy-weapons", "aerial", "drone", "troops"})
+
+
+@dataclass(slots=True)
+class SentenceEvent:
+    """An event candidate found in one sentence (offsets relative to the sentence)."""
+
+    token: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    rule: TriggerRule
+    type: str
+    mode: str | None
+    cameo: str
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    reciprocal: bool = False
+    reciprocal_context: bool = False  # "both sides", or a ceasefire with nobody named
+    negated: bool = False
+    modality: str | None = None  # future | hypothetical
+    alleged: bool = False
+    claimed: bool = False
+    denied_by: list[str] = field(default_factory=list)
+    denial_status: str | None = None  # denied | contested
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    confidence: float = 0.5
+    absorbed: list[int] = field(default_factory=list)
+    denies: list[str] = field(default_factory=list)  # for REJECT: countries that deny something
+    denies_charge: bool = False  # this REJECT denies a charge/allegation (links to ACCUSE)
+
+
+# ----------------------------------------------------------------------------- actor phrases
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head's noun phrase without clauses, appositions and coordinated phrases."""
+    skip = {"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis"}
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in skip]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "acl", "appos",
+                                                             "advcl", "parataxis"})
+    # keep it contiguous around the head
+    out.sort(key=lambda t: t.i)
+    lo, hi = head.i, head.i
+    idx = {t.i for t in out}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = head.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """Everything the argument rules need besides the parse."""
+
+    matches: tuple[ActorMatch, ...]
+    lexicon: ActorLexicon
+    place_country: PlaceCountry
+    dyad: tuple[str, ...] = ()  # the article's two most-mentioned countries, most first
+
+
+def _matches_in(ctx: SentenceContext, start: int, end: int) -> list[ActorMatch]:
+    return [m for m in ctx.matches if m.start >= start and m.end <= end]
+
+
+def code_head(head: Token, ctx: SentenceContext) -> list[Actor]:
+    """Actors of the noun phrase headed by ``head`` (one per country for "Indian and Pakistani
+    troops"; [] when the phrase names no actor)."""
+    if head.pos_ == "PRON" and head.lower_ not in ("both", "each"):
+        return []
+    toks = _phrase_tokens(head)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = head.doc.text[s:e]
+    ms = _matches_in(ctx, s, e)
+    head_match = next((m for m in ms if m.start <= head.idx < m.end), None)
+    sector = ctx.lexicon.sector_of(head.lemma_.lower()) or ctx.lexicon.sector_of(head.lower_)
+    if head_match is not None and head_match.sector and head_match.kind != "sector":
+        sector = head_match.sector if head_match.kind != "country" else sector
+    # countries in the core of the phrase (before the head) vs. in its modifiers after it
+    core = [m for m in ms if m.end <= head.idx + len(head) and m.country]
+    tail = [m for m in ms if m.start > head.idx and m.country]
+    countries: list[str] = []
+    for m in core:
+        if m.country not in countries:
+            countries.append(m.country)
+    if not sector:  # a multiword sector noun ending at the head ("security forces")
+        sector = next((m.sector for m in ms if m.sector and m.kind == "sector"
+                       and m.start <= head.idx < m.end), None)
+    if not countries:
+        tail_c = next((m.country for m in tail), None)
+        if tail_c is None:
+            tail_c = ctx.place_country(s, e)
+        if tail_c:
+            countries = [tail_c]
+    if not countries and not sector:
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "PERSON", "NORP"):
+            return [Actor(text, None, None, s, e)]
+        return []
+    if len(countries) > 1:
+        return [Actor(f"{_name_in(ms, c)} {head.text}".strip(), c, sector, s, e)
+                for c in countries]
+    return [Actor(text, countries[0] if countries else None, sector, s, e)]
+
+
+def _name_in(ms: Sequence[ActorMatch], country: str) -> str:
+    return next((m.text for m in ms if m.country == country), country)
+
+
+def _actors_of(heads: Sequence[Token], ctx: SentenceContext) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        if match_trigger(h) is not None:  # "an attack … killed 26": an event, not an actor
+            continue
+        for c in _conjuncts(h):
+            for a in code_head(c, ctx):
+                if a not in out:
+                    out.append(a)
+    return out
+
+
+# ----------------------------------------------------------------------------- arguments
+
+def _subject(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """(subject token, is_passive) of a verb, climbing through xcomp/conj/advcl."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c, False
+    for c in v.children:
+        if c.dep_ == "agent":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head != v:
+        return _subject(v.head, depth + 1)
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head, False
+    return None, False
+
+
+def _passive_subject(v: Token) -> Token | None:
+    return next((c for c in v.children if c.dep_ in ("nsubjpass",)), None)
+
+
+def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _verb_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
+                    ) -> tuple[list[Token], list[Token]]:
+    actor_heads: list[Token] = []
+    recip_heads: list[Token] = []
+    subj, _ = _subject(t)
+    psubj = _passive_subject(t)
+    if psubj is not None:
+        recip_heads.append(psubj)
+    elif subj is not None:
+        actor_heads.append(subj)
+    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"):
+        recip_heads.append(t.head)  # "posts shelled by Pakistani troops"
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            if rule.obj_role == "recipient":
+                recip_heads.append(c)
+            else:
+                recip_heads.extend(_pobjs(c, frozenset({"to", "against", "on", "from"})))
+    preps = set(RECIPIENT_PREPS)
+    if rule.type in PARTNER_TYPES:
+        preps.add("with")
+    if rule.type in ("SANCTION", "REQUEST", "SUPPORT", "AID"):
+        preps.add("to")
+    if rule.type == "ACCUSE" and rule.obj_role == "recipient" and not recip_heads:
+        preps |= {"of"}
+    recip_heads.extend(_pobjs(t, frozenset(preps)))
+    if rule.type == "ASSAULT":
+        recip_heads.extend(h for h in _pobjs(t, frozenset({"in", "inside", "across"}))
+                           if h.ent_type_ in ("GPE", "LOC"))
+    return actor_heads, recip_heads
+
+
+def _noun_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
+                    ) -> tuple[list[Token], list[Token], list[Token]]:
+    """(actor heads, recipient heads, reciprocal-pair heads) of a noun trigger."""
+    actor_heads: list[Token] = []
+    recip_heads: list[Token] = []
+    pair: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "poss":
+            actor_heads.append(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
+            ms = _matches_in(ctx, c.idx, c.idx + len(c))
+            if any(m.kind in ("country", "demonym", "capital", "group", "igo", "person")
+                   for m in ms):
+                actor_heads.append(c)
+    actor_heads.extend(_pobjs(t, frozenset({"by", "from"})))
+    preps = set(RECIPIENT_PREPS)
+    if rule.type in PARTNER_TYPES:
+        preps.add("with")
+    recip_heads.extend(_pobjs(t, frozenset(preps)))
+    if rule.type == "ASSAULT":
+        recip_heads.extend(h for h in _pobjs(t, frozenset({"in", "inside", "across"}))
+                           if h.ent_type_ in ("GPE", "LOC"))
+    pair.extend(_pobjs(t, frozenset({"between", "among"})))
+    if not actor_heads:
+        gov = t.head
+        via_prep = t.dep_ == "pobj" and gov.dep_ == "prep"
+        if via_prep:
+            gov = gov.head
+        if (t.dep_ in ("dobj", "obj", "nsubjpass") or via_prep or t.dep_ == "conj") \
+                and gov != t and gov.pos_ in ("VERB", "AUX") and match_trigger(gov) is None:
+            subj, _ = _subject(gov)
+            if subj is not None:
+                actor_heads.append(subj)
+    return actor_heads, recip_heads, pair
+
+
+def _modality(t: Token) -> tuple[bool, str | None]:
+    """(negated, future|hypothetical|None) from the trigger and the verbs governing it."""
+    negated = False
+    modality: str | None = None
+    chain = [t]
+    h = t
+    for _ in range(3):
+        if h.dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "acomp") \
+                and h.head != h:
+            h = h.head
+            chain.append(h)
+        else:
+            break
+    for tok in chain:
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and tok == t):
+                negated = True
+            if c.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX or c.lemma_ == "will":
+                    modality = modality or "future"
+                elif low in HYPOTHETICAL_AUX:
+                    modality = "hypothetical"
+            if c.dep_ == "mark" and low in ("if", "unless", "whether"):
+                modality = "hypothetical"
+        if tok != t and tok.lemma_.lower() in FUTURE_GOVERNORS:
+            modality = modality or "future"
+    if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
+        modality = modality or "future"
+    return negated, modality
+
+
+# ----------------------------------------------------------------------------- magnitude
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+                   "a dozen": 12, "dozens": 24, "scores": 40, "hundreds": 200})
+_NUM = r"(\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUM_WORDS), key=len, reverse=True)) + r")"
+_PEOPLE = (r"(?:\s+(?:more|other|people|persons|civilians|soldiers|troops|militants|policemen|"
+           r"police|officers|personnel|members|children|women|men|villagers|residents|"
+           r"tourists|pilgrims|fighters|insurgents|rebels|suspects|protesters|students|"
+           r"workers|[A-Za-z-]+))?")
+_DEAD = [
+    re.compile(rf"\b{_NUM}{_PEOPLE}(?:\s+\w+)?\s+(?:were|was|have been|had been|are|being)?\s*"
+               r"(?:killed|dead|slain|died|lost their lives)", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving)\s+(?:at least\s+|some\s+|about\s+)?"
+               rf"{_NUM}\b", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at least\s+)?{_NUM}", re.I),
+    re.compile(rf"\b{_NUM}\s+(?:people\s+)?dead\b", re.I),
+    re.compile(rf"\b{_NUM}\s+deaths\b", re.I),
+]
+_INJURED = [
+    re.compile(rf"\b{_NUM}{_PEOPLE}(?:\s+\w+)?\s+(?:were|was|have been|had been|are)?\s*"
+               r"(?:injured|wounded|hurt)", re.I),
+    re.compile(rf"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|some\s+)?{_NUM}\b",
+               re.I),
+    re.compile(rf"\b{_NUM}\s+(?:people\s+)?(?:injured|wounded)\b", re.I),
+]
+_ARRESTED = [
+    re.compile(rf"\b(?:arrested|detained|rounded up|held)\s+(?:at least\s+|some\s+)?{_NUM}\b",
+               re.I),
+    re.compile(rf"\b{_NUM}{_PEOPLE}(?:\s+\w+)?\s+(?:were|was|have been|had been)\s+"
+               r"(?:arrested|detained|held)", re.I),
+    re.compile(rf"\b(?:arrest|detention)\s+of\s+{_NUM}\b", re.I),
+]
+
+
+def _to_int(s: str) -> int | None:
+    s = s.lower().replace(",", "")
+    if s.isdigit():
+        v = int(s)
+        return v if v < 1_000_000 else None
+    return _NUM_WORDS.get(s)
+
+
+def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
+    best: tuple[int, int] | None = None
+    for p in patterns:
+        for m in p.finditer(text):
+            v = _to_int(m.group(1))
+            if v is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), v)
+    return best[1] if best else None
+
+
+def magnitude(text: str) -> tuple[int | None, int | None, int | None]:
+    """(dead, injured, arrested) stated in a sentence."""
+    return _first(_DEAD, text), _first(_INJURED, text), _first(_ARRESTED, text)
+
+
+# ----------------------------------------------------------------------------- the sentence
+
+def _linked(a: Token, b: Token) -> bool:
+    """b governs a directly or through one preposition/auxiliary hop."""
+    h = a.head
+    if h == b:
+        return True
+    return h.head == b and h.dep_ in ("prep", "agent", "xcomp", "pcomp")
+
+
+def _mode_rank(e: SentenceEvent) -> tuple[int, float]:
+    return (1 if e.mode else 0, e.rule.confidence)
+
+
+def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
+    """Every event mention one parsed sentence states (offsets relative to the sentence)."""
+    cands: list[SentenceEvent] = []
+    used_heads: set[int] = set()
+    for tok in doc:
+        rule = match_trigger(tok)
+        if rule is None:
+            continue
+        if rule.pos == "N" and tok.dep_ == "compound" and match_trigger(tok.head) is None:
+            continue  # "attack helicopter", "strike force": a modifier, not an event
+        ev = SentenceEvent(tok.i, tok.text, tok.idx, tok.idx + len(tok), rule, rule.type,
+                           rule.mode, rule.cameo, confidence=rule.confidence)
+        if rule.pos == "V":
+            a_heads, r_heads = _verb_arguments(tok, rule, ctx)
+            pair: list[Token] = []
+        else:
+            a_heads, r_heads, pair = _noun_arguments(tok, rule, ctx)
+        ev.actors = _actors_of(a_heads, ctx)
+        ev.recipients = [r for r in _actors_of(r_heads, ctx) if r not in ev.actors]
+        if pair:
+            ev.actors = _actors_of(pair, ctx)
+            ev.reciprocal = len({a.country for a in ev.actors if a.country}) > 1
+        used_heads.update(h.i for h in (*a_heads, *r_heads, *pair))
+        ev.negated, ev.modality = _modality(tok)
+        cands.append(ev)
+    if not cands:
+        return []
+    by_tok = {e.token: e for e in cands}
+    _absorb(doc, cands, by_tok)
+    live = [e for e in cands if e.token in by_tok]
+    _merge_same_type(live, by_tok)
+    live = [e for e in live if e.token in by_tok]
+    _fallback_arguments(doc, live, ctx, used_heads)
+    _reciprocity(doc, live, ctx)
+    _denials(doc, live, ctx)
+    _magnitude_and_flags(doc, live)
+    for e in live:
+        _finish(e)
+    return sorted(live, key=lambda e: e.token)
+
+
+def _absorb(doc: Doc, cands: list[SentenceEvent], by_tok: dict[int, SentenceEvent]) -> None:
+    """One event, several trigger words: keep the content, drop the frame."""
+    for e in list(cands):
+        if e.token not in by_tok:
+            continue
+        t = doc[e.token]
+        for o in cands:
+            if o is e or o.token not in by_tok:
+                continue
+            u = doc[o.token]
+            # "agreed to withdraw", "agreed to a ceasefire", "a ceasefire agreed on …",
+            # "signed a ceasefire agreement": the agreed content wins
+            if e.type == "AGREE" and e.rule.pos == "V" and o.type != "AGREE" and (
+                    _linked(u, t) or _linked(t, u)):
+                _take_arguments(o, e)
+                by_tok.pop(e.token, None)
+                break
+            # "threatened to strike": THREATEN, not ASSAULT
+            if e.type == "THREATEN" and _linked(u, t) and u.dep_ in ("xcomp", "ccomp"):
+                e.mode = e.mode or ("violence" if o.type == "ASSAULT" else None)
+                _take_arguments(e, o)
+                by_tok.pop(o.token, None)
+            # "an attack … killed 26", "the shelling left five dead"
+            elif (e.type == "ASSAULT" and e.rule.pos == "V"
+                  and t.lemma_.lower() in KILL_LEMMAS and o.type == "ASSAULT"
+                  and u.head == t and u.dep_ in ("nsubj", "nsubjpass")):
+                _take_arguments(o, e)
+                o.absorbed.append(e.token)
+                by_tok.pop(e.token, None)
+                break
+            # a noun trigger modifying another ("ceasefire agreement", "ceasefire talks")
+            elif u.head == t and u.dep_ == "compound":
+                if e.type == "AGREE":
+                    _take_arguments(o, e)
+                    by_tok.pop(e.token, None)
+                    break
+                _take_arguments(e, o)
+                by_tok.pop(o.token, None)
+
+
+def _take_arguments(keep: SentenceEvent, drop: SentenceEvent) -> None:
+    for a in drop.actors:
+        if a not in keep.actors and a not in keep.recipients:
+            keep.actors.append(a)
+    for r in drop.recipients:
+        if r not in keep.recipients and r not in keep.actors:
+            keep.recipients.append(r)
+    keep.reciprocal = keep.reciprocal or drop.reciprocal
+    keep.negated = keep.negated or drop.negated
+    keep.modality = keep.modality or drop.modality
+    keep.absorbed.append(drop.token)
+    keep.confidence = max(keep.confidence, drop.confidence)
+
+
+def _countries(actors: Sequence[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _merge_same_type(live: list[SentenceEvent], by_tok: dict[int, SentenceEvent]) -> None:
+    """Same PLOVER type, compatible sides, same sentence: one event (most specific mode)."""
+    for i, a in enumerate(live):
+        if a.token not in by_tok:
+            continue
+        for b in live[i + 1:]:
+            if b.token not in by_tok or b.type != a.type or b.negated != a.negated:
+                continue
+            ca, cb = _countries(a.actors), _countries(b.actors)
+            ra, rb = _countries(a.recipients), _countries(b.recipients)
+            if (ca and cb and not ca & cb) or (ra and rb and not ra & rb):
+                continue
+            keep, drop = (a, b) if _mode_rank(a) >= _mode_rank(b) else (b, a)
+            if keep.cameo != drop.cameo and keep.mode is None:
+                keep.cameo = drop.cameo
+            _take_arguments(keep, drop)
+            by_tok.pop(drop.token, None)
+            if drop is a:
+                break
+
+
+def _fallback_arguments(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext,
+                        used_heads: set[int]) -> None:
+    """Linear fallbacks for a noisy parse: nearest named actor before/after the trigger."""
+    named = [m for m in ctx.matches if m.country and m.kind != "sector"]
+    taken = {(a.start, a.end) for e in live for a in (*e.actors, *e.recipients)}
+    for e in live:
+        if not e.actors:
+            before = [m for m in named if m.end <= e.trigger_start
+                      and not _inside_taken(m, taken)
+                      and not _inside_other_trigger_args(m, e, live)]
+            if before:
+                m = before[-1]
+                e.actors = [Actor(m.text, m.country, m.sector if m.kind != "country" else None,
+                                  m.start, m.end)]
+                e.confidence *= 0.85
+        if not e.recipients and e.type in DIRECTED_TYPES:
+            after = [m for m in named if m.start >= e.trigger_end
+                     and not _inside_taken(m, taken)
+                     and m.country not in _countries(e.actors)
+                     and m.start - e.trigger_end < 60]
+            if after:
+                m = after[0]
+                e.recipients = [Actor(m.text, m.country,
+                                      m.sector if m.kind != "country" else None,
+                                      m.start, m.end)]
+                e.confidence *= 0.85
+
+
+def _inside_taken(m: ActorMatch, taken: set[tuple[int, int]]) -> bool:
+    return any(s is not None and e is not None and s <= m.start and m.end <= e
+               for s, e in taken)
+
+
+def _inside_other_trigger_args(m: ActorMatch, ev: SentenceEvent,
+                               live: list[SentenceEvent]) -> bool:
+    # a name right before another trigger belongs to that one ("India condemned the attack")
+    for o in live:
+        if o is ev or o.trigger_start > ev.trigger_start:
+            continue
+        if m.end <= o.trigger_start and o.trigger_start < ev.trigger_start:
+            return True
+    return False
+
+
+def _reciprocity(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
+    recip_phrase = RECIPROCAL_RE.search(doc.text)
+    for e in live:
+        if len(_countries(e.actors)) > 1 and not e.recipients:
+            e.reciprocal = True
+        elif recip_phrase and len(ctx.dyad) >= 2 and (
+                not e.actors or any(recip_phrase.start() <= (a.start or -1) < recip_phrase.end()
+                                    for a in e.actors)):
+            s, t = recip_phrase.start(), recip_phrase.end()
+            e.actors = [Actor(recip_phrase.group(0), c, None, s, t) for c in ctx.dyad[:2]]
+            e.recipients = []
+            e.reciprocal = True
+            e.reciprocal_context = True
+        elif not e.actors and not e.recipients and e.mode in SYMMETRIC_MODES \
+                and len(ctx.dyad) >= 2:
+            e.actors = [Actor("", c, None, None, None) for c in ctx.dyad[:2]]
+            e.reciprocal = True
+            e.reciprocal_context = True
+            e.confidence *= 0.8
+        elif e.type == "ASSAULT" and not e.recipients and len(ctx.dyad) >= 2:
+            # "Pakistan launched operation X": in an article about a dyad, the other side
+            own = _countries(e.actors)
+            if len(own) == 1 and next(iter(own)) in ctx.dyad[:2]:
+                other = next(c for c in ctx.dyad[:2] if c not in own)
+                e.recipients = [Actor("", other, None, None, None)]
+                e.confidence *= 0.8
+        if e.reciprocal and e.recipients and e.mode in SYMMETRIC_MODES:
+            e.actors += [r for r in e.recipients if r not in e.actors]
+            e.recipients = []
+
+
+def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
+    """Link a denial to what it denies: an event in its clause, or the charge in the sentence."""
+    for e in live:
+        if e.type != "REJECT":
+            continue
+        t = doc[e.token]
+        if t.lemma_.lower() not in DENIAL_LEMMAS and t.lower_ not in ("denial",):
+            continue
+        deniers = sorted(_countries(e.actors))
+        if not deniers:
+            continue
+        e.denies = deniers
+        objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        charge = any(c.lemma_.lower() in CHARGE_NOUNS for c in objs) or (
+            t.dep_ == "relcl" and t.head.lemma_.lower() in CHARGE_NOUNS)
+        for o in live:
+            if o is e:
+                continue
+            u = doc[o.token]
+            in_clause = any(a == t for a in u.ancestors) and u.dep_ != "relcl"
+            if in_clause and o.type != "ACCUSE":
+                o.denial_status = "denied"
+                o.denied_by = sorted(set(o.denied_by) | set(deniers))
+            elif o.type == "ACCUSE" and (charge or in_clause):
+                o.denial_status = "contested"
+                o.denied_by = sorted(set(o.denied_by) | set(deniers))
+                if not e.recipients:
+                    e.recipients = [a for a in o.actors if a.country not in deniers]
+        e.denies_charge = charge
+
+
+def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
+    dead, injured, arrested = magnitude(doc.text)
+    assault = next((e for e in live if e.type == "ASSAULT" and not e.negated), None)
+    if assault is not None:
+        assault.dead, assault.injured = dead, injured
+    arrest = next((e for e in live if e.type == "COERCE" and e.mode == "arrest"), None)
+    if arrest is not None:
+        arrest.arrested = arrested
+    lowered = doc.text.lower()
+    for e in live:
+        t = doc[e.token]
+        near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
+        if near & {"allegedly", "suspected", "purportedly", "alleged"}:
+            e.alleged = True
+        if "claimed responsibility" in lowered or "claim responsibility" in lowered:
+            if e.type == "ASSAULT":
+                e.claimed = True
+
+
+def _finish(e: SentenceEvent) -> None:
+    if e.mode in MIL_MODES:  # a bare country firing artillery is its military
+        e.actors = [Actor(a.text, a.country, "MIL", a.start, a.end)
+                    if a.country and not a.sector else a for a in e.actors]
+    if e.actors:
+        e.confidence = min(1.0, e.confidence + 0.05)
+    if e.recipients:
+        e.confidence = min(1.0, e.confidence + 0.05)

@@ -1,0 +1,307 @@
+"""Toponyms in a text, resolved to GeoNames places, and the place of an event.
+
+Spans come from two sources: spaCy NER entities labelled GPE/LOC/FAC (exact gazetteer lookup,
+fuzzy only when exact fails), and a gazetteer scan of capitalised token n-grams (up to four
+tokens) that finds places NER misses or buries in organisation names ("Peshawar High Court" ->
+Peshawar, "the Line of Control", "Indian-administered Kashmir"). Demonyms are never places.
+
+Disambiguation uses the document's countries (countries named in the text plus the caller's
+``context_countries``) and, in a second pass, the regions and coordinates of places already
+resolved in the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..gazetteer import Candidate, Gazetteer, normalize, to_place
+from ..models import Place
+
+__all__ = ["find_places", "nearest_place"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_BLOCK_LABELS = frozenset({"PERSON"})
+_FUZZY_LABELS = frozenset({"GPE", "LOC"})
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’&][^\W_]+)*")
+_CONNECTORS = frozenset({"of", "the", "de", "del", "da", "do", "dos", "das", "la", "le", "les",
+                         "al", "el", "and", "on", "upon", "en", "y", "di", "du", "des", "am",
+                         "an", "der", "ul", "e", "i"})
+# capitalised words that start sentences or precede names without being part of a place name
+_LEADERS = frozenset({"in", "the", "at", "on", "from", "to", "and", "but", "near", "of", "for",
+                      "by", "as", "after", "before", "while", "when", "with", "a", "an", "if",
+                      "since", "across", "into", "outside", "inside", "north", "south", "east",
+                      "west", "northern", "southern", "eastern", "western", "central", "both",
+                      "between", "over", "under", "around", "through", "via", "within"})
+# a failed NER span ending in one of these is a street, county or building: no towns inside
+_FEATURE_WORDS = frozenset({"county", "co", "road", "rd", "street", "st", "avenue", "ave",
+                            "boulevard", "blvd", "crescent", "close", "drive", "dr", "lane",
+                            "way", "park", "parish", "township", "hospital", "church",
+                            "cathedral", "university", "college", "school", "museum", "hotel",
+                            "stadium", "centre", "center", "mall", "square", "bridge", "house",
+                            "hall", "tower", "building", "station", "airport", "base"})
+_SAID = re.compile(r"\s+(?:said|says|told|added|wrote|tweeted|explained|asked)\b")
+_PREPOSITIONS = frozenset({"in", "at", "from", "near", "of", "to", "outside", "across", "around"})
+_NAME_MAX_TOKENS = 4
+_MIN_CITY_POP_SCAN = 1000  # a city found only by the scan must have this many inhabitants
+_MIN_CITY_POP_INSIDE = 15000  # ... and this many when inside an unresolved NER place span
+_BIG_CITY_POP = 500_000
+_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    hyphen_before: bool
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    cands: list[Candidate]
+    ner: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        if text[e - 2:e] in ("'s", "’s") and e - 2 > s:
+            e -= 2
+        hyphen = s > 0 and text[s - 1] in "-‐‑–" and bool(out) and out[-1].end == s - 1
+        out.append(_Tok(s, e, text[s:e], hyphen))
+    return out
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _extend_abbrev(text: str, end: int, tok: _Tok) -> int:
+    """Include the final dot of an abbreviation ("U.S.", "Ky.", "B.C.")."""
+    if end < len(text) and text[end] == "." and len(tok.text.split(".")[-1]) <= 3 \
+            and (("." in tok.text) or len(tok.text) <= 4):
+        return end + 1
+    return end
+
+
+def _inside(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _overlaps(s: int, e: int, a: int, b: int) -> bool:
+    return s < b and a < e
+
+
+def _strip_ent(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim a leading article, a possessive and surrounding punctuation from an NER span."""
+    seg = text[s:e]
+    m = re.match(r"(?:[Tt]he\s+)?", seg)
+    if m:
+        s += m.end()
+    while e > s and not text[e - 1].isalnum() and text[e - 1] != ".":
+        e -= 1
+    if text[e - 2:e] in ("'s", "’s"):
+        e -= 2
+    while s < e and not text[s].isalnum():
+        s += 1
+    return s, e
+
+
+def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
+          failed_ner: Sequence[tuple[int, int]], person_words: frozenset[str]) -> list[_Span]:
+    """Gazetteer matches over capitalised token n-grams (longest match first)."""
+    toks = _tokens(text)
+    lower_words = {t.text for t in toks if t.text.islower()}
+    first_words = g.first_words
+    out: list[_Span] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not _is_cap(t):
+            i += 1
+            continue
+        key0 = normalize(t.text)
+        if not key0 or key0.split(" ", 1)[0] not in first_words:
+            i += 1
+            continue
+        match_j = -1
+        last = min(n - 1, i + _NAME_MAX_TOKENS - 1)
+        for j in range(last, i - 1, -1):
+            if not _is_cap(toks[j]):
+                continue
+            if any(not _is_cap(toks[k]) and toks[k].text not in _CONNECTORS
+                   and not toks[k].hyphen_before for k in range(i + 1, j)):
+                continue
+            if j > i and "\n" in text[t.start:toks[j].end]:
+                continue
+            if g.has_name(normalize(text[t.start:toks[j].end])):
+                match_j = j
+                break
+        if match_j < 0:
+            i += 1
+            continue
+        s, e = t.start, toks[match_j].end
+        e = _extend_abbrev(text, e, toks[match_j])
+        cands = g.candidates(text[s:e], allow_fuzzy=False)
+        if _inside(s, e, blocked):
+            cands = []
+        single = match_j == i
+        if single and t.text in person_words:
+            cands = []  # "Georgia" the skater, "Jordan" the player
+        if single and cands:
+            cands = _filter_scan_single(cands, t, toks[i - 1] if i else None, text,
+                                        lower_words, g)
+        feature = [(a, b) for a, b in failed_ner if a <= s and e <= b
+                   and normalize(text[a:b]).rsplit(" ", 1)[-1] in _FEATURE_WORDS]
+        if cands and feature:
+            cands = [c for c in cands if c.kind != "city"]
+        elif cands and _inside(s, e, failed_ner):
+            cands = [c for c in cands if c.kind != "city" or c.population >= _MIN_CITY_POP_INSIDE]
+        if cands:
+            out.append(_Span(s, e, cands, ner=False))
+            i = match_j + 1
+        else:
+            i += 1
+    return out
+
+
+def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, text: str,
+                        lower_words: set[str], g: Gazetteer) -> list[Candidate]:
+    """Drop city readings of a lone capitalised word that is probably not a place."""
+    word = tok.text
+    city_ok = True
+    if word.isupper() and len(word.replace(".", "")) <= 3:
+        city_ok = False  # acronyms: UN, AP, IS
+    elif word.lower() in lower_words or g.is_common_word(word):
+        city_ok = False  # the word is used as a common word in this very text
+    elif prev is not None and _is_cap(prev) and prev.text.lower() not in _LEADERS \
+            and not prev.text.isupper() and prev.end >= tok.start - 1 \
+            and not _sentence_start(text, prev.start):
+        city_ok = False  # "President Karlov", "Mr Modi": part of a name
+    elif _SAID.match(text, tok.end) and not (prev is not None and prev.text in _PREPOSITIONS):
+        city_ok = False  # "Phillips said": a person
+    return [c for c in cands if c.kind != "city"
+            or (city_ok and c.population >= _MIN_CITY_POP_SCAN)]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;"
+
+
+def _person_words(text: str, ents: Sequence[tuple[int, int, str]],
+                  g: Gazetteer) -> frozenset[str]:
+    """Words of multi-word PERSON names ("Georgia Smith" -> Georgia) that are not also tagged as
+    places in the text and are not big cities: their lone mentions are that person."""
+    placey = {text[s:e] for s, e, lab in ents if lab in ("GPE", "LOC", "NORP")}
+    out: set[str] = set()
+    for s, e, lab in ents:
+        words = text[s:e].split()
+        if lab != "PERSON" or len(words) < 2:
+            continue
+        for w in words:
+            w = w.removesuffix("'s").removesuffix("’s")
+            if not w[:1].isupper() or w in placey:
+                continue
+            if any(c.kind == "city" and c.population >= _BIG_CITY_POP for c in g.lookup(w)):
+                continue
+            out.add(w)
+    return frozenset(out)
+
+
+def _doc_countries(spans: Sequence[_Span], context2: set[str]) -> set[str]:
+    out = set(context2)
+    for sp in spans:
+        kinds = {c.kind for c in sp.cands}
+        for c in sp.cands:
+            if c.country2 and (c.kind == "country"
+                               or (kinds == {c.kind} and c.kind in ("admin1", "region")
+                                   and len({x.country2 for x in sp.cands}) == 1)):
+                out.add(c.country2)
+    return out
+
+
+def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
+                gazetteer: Gazetteer | None = None,
+                context_countries: Sequence[str] = ()) -> list[Place]:
+    """Every toponym span in ``text`` with its GeoNames resolution, in text order.
+
+    ``ents`` are spaCy entities ``(start_char, end_char, label)``; GPE/LOC/FAC spans are
+    candidates, PERSON/NORP spans block gazetteer matches inside them. ``context_countries``
+    (ISO3 or ISO2) are countries the document is known to be about.
+    """
+    g = gazetteer or Gazetteer.default()
+    person_words = _person_words(text, ents, g)
+    blocked = [(s, e) for s, e, lab in ents if lab in _BLOCK_LABELS
+               and (" " in text[s:e].strip() or text[s:e] in person_words)]
+    ner_spans: list[_Span] = []
+    failed: list[tuple[int, int]] = []
+    for s0, e0, lab in ents:
+        if lab not in _PLACE_LABELS:
+            continue
+        s, e = _strip_ent(text, s0, e0)
+        if e <= s:
+            continue
+        cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS)
+        if cands and " " not in text[s:e] and text[s:e] in person_words:
+            cands = [c for c in cands if c.kind != "city"]
+        if cands and lab != "GPE" and not _sentence_start(text, s) \
+                and _SAID.match(text, e) and all(c.kind == "city" for c in cands):
+            cands = []
+        if cands:
+            ner_spans.append(_Span(s, e, cands, ner=True))
+        else:
+            failed.append((s, e))
+    spans = list(ner_spans)
+    for sp in _scan(text, g, blocked, failed, person_words):
+        clash = [x for x in spans if _overlaps(sp.start, sp.end, x.start, x.end)]
+        if not clash:
+            spans.append(sp)
+        elif all(sp.end - sp.start > x.end - x.start for x in clash):
+            spans = [x for x in spans if x not in clash] + [sp]
+    spans.sort(key=lambda x: x.start)
+
+    ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
+    countries = sorted(_doc_countries(spans, ctx2))
+    first = [g.best(sp.cands, countries) for sp in spans]
+    admin1s = sorted({(c.country2, c.admin1_code) for c in first
+                      if c and c.kind == "admin1" and c.country2 and c.admin1_code})
+    keys = [normalize(text[sp.start:sp.end]) for sp in spans]
+    near: dict[str, tuple[float, float]] = {}
+    for k, c in zip(keys, first, strict=True):
+        if c and c.kind in ("city", "admin1") and k not in near:
+            near[k] = (c.lat, c.lon)
+    out: list[Place] = []
+    for sp, k, c in zip(spans, keys, first, strict=True):
+        if c is None:
+            continue
+        if len(sp.cands) > 1:
+            others = [p for k2, p in near.items() if k2 != k]
+            c = g.best(sp.cands, countries, others, admin1s) or c
+        out.append(to_place(c, text[sp.start:sp.end], sp.start, sp.end))
+    return out
+
+
+def nearest_place(places: Sequence[Place], pos: int, sent_start: int,
+                  sent_end: int) -> Place | None:
+    """The place of an event whose trigger is at ``pos``: a resolved place in the same
+    sentence, the most specific first (city > region > admin1 > country), then the nearest."""
+    best: tuple[int, int] | None = None
+    chosen: Place | None = None
+    for p in places:
+        if p.start is None or p.end is None or not (sent_start <= p.start < sent_end):
+            continue
+        if p.lat is None or p.precision is None:
+            continue
+        dist = p.start - pos if p.start >= pos else pos - p.end
+        key = (_SPECIFICITY.get(p.precision, 4), max(dist, 0))
+        if best is None or key < best:
+            best, chosen = key, p
+    return chosen

