@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-    from flashpoint.extract.actor_lexicon import ActorLexicon
+    from flashpoint.extractors.actor_lexicon import ActorLexicon
     from flashpoint.gazetteer import Gazetteer
     from flashpoint.ingest import Skipped, iter_inputs
     from flashpoint.nlp import pipeline

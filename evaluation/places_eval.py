@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flashpoint.extract.places import find_places
+from flashpoint.extractors.places import find_places
 from flashpoint.gazetteer import Gazetteer, haversine_km
 from flashpoint.models import Place
 

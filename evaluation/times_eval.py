@@ -1,4 +1,4 @@
-"""Score ``flashpoint.extract.times.find_times`` against TimeML gold (TBAQ-cleaned).
+"""Score ``flashpoint.extractors.times.find_times`` against TimeML gold (TBAQ-cleaned).
 
 Usage: ``python evaluation/times_eval.py [PATH]`` (default ``../shared/data/time/TBAQ-cleaned``).
 
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from flashpoint.extract.times import find_times
+from flashpoint.extractors.times import find_times
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

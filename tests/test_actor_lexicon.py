@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from flashpoint.errors import ResourceError
-from flashpoint.extract import actor_lexicon as al
-from flashpoint.extract.actor_lexicon import ActorLexicon, plural
+from flashpoint.extractors import actor_lexicon as al
+from flashpoint.extractors.actor_lexicon import ActorLexicon, plural
 from flashpoint.resources import header, table
 
 D = dt.date

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.extract.places import find_places, nearest_place
+from flashpoint.extractors.places import find_places, nearest_place
 from flashpoint.gazetteer import Gazetteer, index_path, normalize
 from flashpoint.models import Place
 

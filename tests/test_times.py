@@ -1,4 +1,4 @@
-"""Tests for flashpoint.extract.times: time tagging, normalisation and event dating."""
+"""Tests for flashpoint.extractors.times: time tagging, normalisation and event dating."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.extract.times import (
+from flashpoint.extractors.times import (
     event_time,
     find_times,
     link_ranges,

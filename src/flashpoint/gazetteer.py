@@ -23,6 +23,7 @@ import json
 import math
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -66,12 +67,18 @@ _SPECIAL = str.maketrans({
 })
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CONTRACTION = re.compile(r"[A-Za-z]['’](?:ll|ve|d|re|m|t|s)\b|n['’]t\b")
+
+
 def normalize(name: str) -> str:
     """Lookup key of a name: casefolded, no diacritics, every run of non-alphanumerics one space.
 
     Apostrophes vanish (``Xi'an`` -> ``xian``); hyphens, dots and commas become spaces
     (``Indian-administered`` -> ``indian administered``, ``U.S.`` -> ``u s``).
     """
+    if name.isascii():
+        return _NON_ALNUM.sub(" ", name.casefold().replace("'", "").replace("`", "")).strip()
     s = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL))
     out: list[str] = []
     space = True
@@ -309,6 +316,7 @@ class Gazetteer:
         self._first_words: frozenset[str] = payload["first_words"]
         self._admin1_names: dict[tuple[str, str], str] = payload["admin1_names"]
         self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._fuzzy_memo: dict[tuple[str, int, float], list[Candidate]] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
@@ -406,8 +414,12 @@ class Gazetteer:
     def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
         if self._buckets is None:
             buckets: dict[tuple[str, int], list[str]] = {}
-            for k in self._names:
-                if len(k) >= _FUZZY_MIN_LEN:
+            p = self._p
+            for k, v in self._names.items():
+                if len(k) < _FUZZY_MIN_LEN:
+                    continue
+                ids = (v,) if isinstance(v, int) else v
+                if any(p["kind"][i] != CITY or p["pop"][i] >= _FUZZY_MIN_POP for i in ids):
                     buckets.setdefault((k[0], len(k)), []).append(k)
             self._buckets = buckets
         return self._buckets
@@ -416,11 +428,23 @@ class Gazetteer:
         """Entries whose names are close spellings of ``name`` (rapidfuzz ``fuzz.ratio``).
 
         Only names with the same first letter and a length that could reach ``cutoff`` are
-        compared; names shorter than 5 characters are never fuzzy-matched.
+        compared; names shorter than 5 characters are never fuzzy-matched, and only names of
+        countries, regions and towns of 5,000+ inhabitants are candidates (a misspelt hamlet
+        is more likely a misread word than a place).
         """
         key = normalize(name)
         if len(key) < _FUZZY_MIN_LEN:
             return []
+        memo = self._fuzzy_memo.get((key, limit, cutoff))
+        if memo is not None:
+            return list(memo)
+        out = self._fuzzy(key, limit, cutoff)
+        if len(self._fuzzy_memo) > 20000:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[(key, limit, cutoff)] = out
+        return list(out)
+
+    def _fuzzy(self, key: str, limit: int, cutoff: float) -> list[Candidate]:
         buckets = self._fuzzy_buckets()
         r = cutoff / 100.0
         lo = max(_FUZZY_MIN_LEN, math.ceil(len(key) * r / (2 - r)))
@@ -461,7 +485,8 @@ class Gazetteer:
                 and (c.country2, c.admin1_code) in admin1s:
             s += _ADMIN1_CONTEXT_BONUS
         if near and not math.isnan(c.lat):
-            n = sum(1 for la, lo in near if haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
+            n = sum(1 for la, lo in near if abs(la - c.lat) < 2.5
+                    and haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
             s += min(_NEAR_MAX, _NEAR_BONUS * n)
         if c.match == "fuzzy":
             s -= _FUZZY_PENALTY + (100.0 - c.similarity) / 10.0
@@ -474,8 +499,11 @@ class Gazetteer:
         demonyms give nothing.
         """
         stripped = text.strip()
-        if not stripped or self.is_demonym(stripped):
+        if not stripped or self.is_demonym(stripped) or _CONTRACTION.search(stripped):
             return []
+        letters = sum(ch.isalpha() for ch in stripped)
+        if letters <= 2 and not (stripped.replace(".", "").isupper() or stripped.endswith(".")):
+            return []  # "Up", "Do": words, while "UP", "US", "Ky." are abbreviations
         capitalised = stripped[:1].isupper()
         common = self.is_common_word(stripped)
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from . import ontology
-from .extract.actor_lexicon import ActorLexicon, ActorMatch
-from .extract.attribution import publisher, sentence_attribution, status_of
-from .extract.events import SentenceContext, SentenceEvent, sentence_events
-from .extract.places import find_places, nearest_place
-from .extract.times import event_time, find_times
-from .extract.triggers import might_hold_event
+from .extractors.actor_lexicon import ActorLexicon, ActorMatch
+from .extractors.attribution import dateline, publisher, sentence_attribution, status_of
+from .extractors.events import SentenceContext, SentenceEvent, sentence_events
+from .extractors.places import find_places, nearest_place
+from .extractors.times import event_time, find_times
+from .extractors.triggers import might_hold_event
 from .gazetteer import Gazetteer
 from .models import Actor, Article, Attribution, EventMention, Magnitude, Place, TimeExpression
 from .nlp.pipeline import parse_many
@@ -64,6 +64,10 @@ class _Prepared:
 
 def _prepare(article: Article) -> _Prepared:
     sents = split_sentences(article.text)
+    dl = dateline(article.text)
+    if dl is not None and sents and sents[0].start < dl.end < sents[0].end:
+        # the parser reads "Gunmen opened fire …", not "SRINAGAR, April 23 (Wire) - Gunmen …"
+        sents[0] = dataclasses.replace(sents[0], start=dl.end)
     keep = [i for i, s in enumerate(sents) if might_hold_event(article.text[s.start:s.end])]
     return _Prepared(article, sents, keep)
 
@@ -155,7 +159,11 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
     trig = base + ev.trigger_start
     when = event_time(times, trig, span.start, span.end, article.published,
                       paragraph_start=None)
-    where = nearest_place(places, trig, span.start, span.end)
+    taken = [(base + a.start, base + a.end) for a in (*ev.actors, *ev.recipients)
+             if a.start is not None and a.end is not None]
+    own = [p for p in places if p.start is not None and p.end is not None
+           and not any(s <= p.start and p.end <= e for s, e in taken)]
+    where = nearest_place(own, trig, span.start, span.end)
     recipients = [r for r in ev.recipients]
     acled = ontology.acled_for(ev.type, ev.mode,
                                recipient_sector=next((r.sector for r in recipients if r.sector),

@@ -237,6 +237,7 @@ class Store:
                         if m.article_id in stored}.values())[::-1]
             self._many(cur, q.INSERT_MENTION, [q.mention_row(m) for m in new])
             self._many(cur, q.INSERT_ACTOR, [r for m in new for r in q.actor_rows(m)])
+            self._many(cur, q.INSERT_DYAD, [r for m in new for r in q.dyad_rows(m)])
         return len(stored), len(articles) - len(stored)
 
     def _insert_articles(self, cur: Any, rows: list[tuple[Any, ...]]) -> set[str]:
@@ -285,6 +286,7 @@ class Store:
         event's interval overlaps [since, until]. ``order``: ``date`` (when_start, article,
         evidence start), ``-date`` (newest first) or ``intensity`` (largest |intensity| first).
         """
+        _check_dyad(dyad)
         if order not in q.ORDERS:
             raise ConfigError(f"unknown order {order!r}; use one of {', '.join(q.ORDERS)}")
         where, params = q.mention_filter(dyad=dyad, actor=actor, type=type, since=since,
@@ -304,6 +306,7 @@ class Store:
     def daily_series(self, dyad: tuple[str, str], since: dt.date | None = None,
                      until: dt.date | None = None) -> list[DayRow]:
         """Per day (= when.start) with mentions of the dyad, from ``since`` to ``until``."""
+        _check_dyad(dyad)
         where, params = q.mention_filter(dyad=dyad)
         if since is not None:
             where += " AND m.when_start >= ?"
@@ -314,6 +317,12 @@ class Store:
         with self._read("computing a daily series") as cur:
             rows = self._x(cur, q.select_day_rows(where), params).fetchall()
         return day_rows((r[0], r[1][:10], int(r[2]), float(r[3])) for r in rows)
+
+
+def _check_dyad(dyad: tuple[str, str] | None) -> None:
+    if dyad is not None and (len(dyad) != 2 or dyad[0] == dyad[1] or not all(dyad)):
+        raise ConfigError(f"a dyad is two different country codes, e.g. ('IND', 'PAK'), not "
+                          f"{dyad!r}; to follow one country use actor=")
 
 
 def day_rows(rows: Iterable[tuple[str, str, int, float]]) -> list[DayRow]:

@@ -62,21 +62,11 @@ def known_ids_query(n: int) -> str:
     return f"SELECT id FROM articles WHERE id IN ({', '.join('?' * n)})"
 
 
-# The pairs of distinct countries one mention relates: actor x recipient (either way round),
-# or any two countries of a reciprocal mention. Same-country pairs and unknowns are left out.
-_PAIR_JOIN = (
-    "FROM mention_actors x JOIN mention_actors y ON y.mention_id = x.mention_id"
-    " WHERE x.country IS NOT NULL AND y.country IS NOT NULL AND x.country <> ''"
-    " AND ((x.role = 'actor' AND y.role = 'recipient')"
-    " OR (x.role = 'recipient' AND y.role = 'actor')"
-    " OR EXISTS (SELECT 1 FROM mentions r WHERE r.id = x.mention_id AND r.reciprocal))"
-)
+INSERT_DYAD = ("INSERT INTO mention_dyads (mention_id, a, b) VALUES (?, ?, ?)"
+               " ON CONFLICT (a, b, mention_id) DO NOTHING")
 
-DYADS = (
-    f"SELECT x.country, y.country, COUNT(DISTINCT x.mention_id) AS n {_PAIR_JOIN}"
-    " AND x.country < y.country"
-    " GROUP BY x.country, y.country ORDER BY n DESC, x.country, y.country LIMIT ?"
-)
+DYADS = ("SELECT a, b, COUNT(*) AS n FROM mention_dyads"
+         " GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?")
 
 _ORDERS = {
     "date": "(m.when_start IS NULL), m.when_start, m.article_id, m.evidence_start, m.id",
@@ -95,11 +85,8 @@ def mention_filter(*, dyad: tuple[str, str] | None = None, actor: str | None = N
     conds: list[str] = []
     params: list[Any] = []
     if dyad is not None:
-        a, b = dyad
-        # the join yields both orders of every pair, so (A, B) also finds B -> A
-        conds.append(f"m.id IN (SELECT x.mention_id {_PAIR_JOIN}"
-                     " AND x.country = ? AND y.country = ?)")
-        params += [a, b]
+        conds.append("m.id IN (SELECT mention_id FROM mention_dyads WHERE a = ? AND b = ?)")
+        params += sorted(dyad)
     if actor is not None:
         conds.append("m.id IN (SELECT mention_id FROM mention_actors WHERE country = ?)")
         params.append(actor)
@@ -160,6 +147,23 @@ def mention_row(m: EventMention) -> tuple[Any, ...]:
         mag.dead, mag.injured, mag.arrested, m.status, float(m.confidence),
         m.attribution.publisher, json.dumps(m.to_dict(), ensure_ascii=False),
     )
+
+
+def dyad_pairs(m: EventMention) -> set[tuple[str, str]]:
+    """The country pairs (a < b) a mention relates: each actor country with each recipient
+    country, and for a reciprocal mention any two of its countries. Same-country pairs and
+    unknown countries are left out."""
+    acts = {a.country for a in m.actor if a.country}
+    recs = {a.country for a in m.recipient if a.country}
+    pairs = {(min(a, r), max(a, r)) for a in acts for r in recs if a != r}
+    if m.reciprocal:
+        both = sorted(acts | recs)
+        pairs |= {(a, b) for i, a in enumerate(both) for b in both[i + 1:]}
+    return pairs
+
+
+def dyad_rows(m: EventMention) -> list[tuple[str, str, str]]:
+    return [(m.event_id, a, b) for a, b in sorted(dyad_pairs(m))]
 
 
 def actor_rows(m: EventMention) -> list[tuple[Any, ...]]:

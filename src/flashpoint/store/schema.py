@@ -98,4 +98,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX ix_articles_run ON articles (run_id)",
         "CREATE INDEX ix_ingest_skips_run ON ingest_skips (run_id)",
     )),
+    # The country pairs (a < b) each mention relates, precomputed at insert time so that dyad
+    # filters, the dyad ranking and the daily series are index lookups, not self-joins.
+    ("0003_mention_dyads", (
+        """CREATE TABLE mention_dyads (
+            mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            PRIMARY KEY (a, b, mention_id)
+        )""",
+        "CREATE INDEX ix_mention_dyads_mention ON mention_dyads (mention_id)",
+        # backfill: actor x recipient countries either way round, or any two of a reciprocal one
+        """INSERT INTO mention_dyads (mention_id, a, b)
+        SELECT DISTINCT x.mention_id, x.country, y.country
+        FROM mention_actors x
+        JOIN mention_actors y ON y.mention_id = x.mention_id
+        JOIN mentions m ON m.id = x.mention_id
+        WHERE x.country <> '' AND x.country < y.country
+          AND (x.role <> y.role OR m.reciprocal)""",
+    )),
 )

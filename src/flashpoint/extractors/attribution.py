@@ -31,8 +31,10 @@ MEDIA_WORDS = frozenset({"news", "agency", "wire", "tv", "television", "radio", 
                          "journal", "chronicle", "observer", "express", "telegraph", "press",
                          "broadcaster", "newspaper", "channel", "network"})
 DATELINE_RE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"\s*\((?P<agency>[^)]{2,40})\)\s*[-–—]")
+    r"\A\s*(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
+    r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\)\s*[-–—]+|[-–—:]+)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,30 +54,49 @@ def _media() -> dict[str, str]:
     return out
 
 
+def canonical_media(name: str) -> str:
+    """The table's name for a news organisation ("Agence France-Presse" for "AFP")."""
+    return _media().get(name.casefold(), name)
+
+
 def media_name(text: str) -> str | None:
     """The canonical name of a news organisation, or None."""
     t = text.strip().strip("'\"“”‘’")
     t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
-    hit = _media().get(t.casefold()) or _media().get(("the " + t).casefold())
-    if hit:
-        return hit
+    if t.casefold() in _media() or ("the " + t).casefold() in _media():
+        return t  # as the text names it ("AFP"); canonical_media() maps aliases
     words = {w.casefold() for w in re.findall(r"[A-Za-z]+", t)}
     if words & MEDIA_WORDS and t[:1].isupper():
         return t
     return None
 
 
-def dateline(text: str) -> tuple[str | None, str | None]:
-    """(place, agency) of a dateline such as "ISLAMABAD, May 12 (Reuters) -"."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """"ISLAMABAD, May 12 (Reuters) -": where the report was filed, when, by which agency."""
+
+    place: str
+    date_text: str | None
+    agency: str | None
+    end: int  # offset of the first character after the dateline
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the start of an article body, if any."""
     m = DATELINE_RE.match(text)
     if not m:
-        return None, None
-    return m.group("place").strip().title(), m.group("agency").strip()
+        return None
+    place = m.group("place").strip()
+    if len(place.replace(" ", "")) < 3 or place.upper() != place:
+        return None
+    agency = m.group("agency")
+    return Dateline(place.title(), m.group("date"), agency.strip() if agency else None, m.end())
 
 
 def publisher(text: str, outlet: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The article's publisher and the chain its dateline adds ("(Reuters) -" in another outlet)."""
-    _, agency = dateline(text)
+    dl = dateline(text)
+    agency = dl.agency if dl else None
     if outlet:
         if agency and agency.casefold() != outlet.casefold():
             return outlet, (media_name(agency) or agency,)

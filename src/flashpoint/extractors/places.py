@@ -50,7 +50,7 @@ _BIG_CITY_POP = 500_000
 _SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -81,11 +81,17 @@ def _is_cap(tok: _Tok) -> bool:
     return tok.text[:1].isupper()
 
 
-def _extend_abbrev(text: str, end: int, tok: _Tok) -> int:
-    """Include the final dot of an abbreviation ("U.S.", "Ky.", "B.C.")."""
-    if end < len(text) and text[end] == "." and len(tok.text.split(".")[-1]) <= 3 \
-            and (("." in tok.text) or len(tok.text) <= 4):
+def _extend_abbrev(text: str, end: int, tok: _Tok, g: Gazetteer) -> int:
+    """Include the final dot of an abbreviation ("U.S.", "B.C.", "Ky.", not "UK.")."""
+    if end >= len(text) or text[end] != "." or len(tok.text.split(".")[-1]) > 3:
+        return end
+    if "." in tok.text:
         return end + 1
+    key = normalize(tok.text)
+    if not tok.text.isupper() and len(tok.text) <= 4:
+        cands = g.lookup(tok.text)
+        if any(c.kind != "city" and len(normalize(c.name)) > len(key) + 1 for c in cands):
+            return end + 1  # an abbreviation of a longer name
     return end
 
 
@@ -146,7 +152,7 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
             i += 1
             continue
         s, e = t.start, toks[match_j].end
-        e = _extend_abbrev(text, e, toks[match_j])
+        e = _extend_abbrev(text, e, toks[match_j], g)
         cands = g.candidates(text[s:e], allow_fuzzy=False)
         if _inside(s, e, blocked):
             cands = []
@@ -203,7 +209,7 @@ def _person_words(text: str, ents: Sequence[tuple[int, int, str]],
     placey = {text[s:e] for s, e, lab in ents if lab in ("GPE", "LOC", "NORP")}
     out: set[str] = set()
     for s, e, lab in ents:
-        words = text[s:e].split()
+        words = re.split(r"[\s\-‐]+", text[s:e])
         if lab != "PERSON" or len(words) < 2:
             continue
         for w in words:

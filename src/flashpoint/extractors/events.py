@@ -82,6 +82,7 @@ class SentenceEvent:
     absorbed: list[int] = field(default_factory=list)
     denies: list[str] = field(default_factory=list)  # for REJECT: countries that deny something
     denies_charge: bool = False  # this REJECT denies a charge/allegation (links to ACCUSE)
+    accuses: list[int] = field(default_factory=list)  # tokens of the events an ACCUSE alleges
 
 
 # ----------------------------------------------------------------------------- actor phrases
@@ -196,6 +197,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive) of a verb, climbing through xcomp/conj/advcl."""
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                return v.head, False  # "Pakistan, which denies any role"
             return c, False
     for c in v.children:
         if c.dep_ == "agent":
@@ -281,8 +284,8 @@ def _noun_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
         via_prep = t.dep_ == "pobj" and gov.dep_ == "prep"
         if via_prep:
             gov = gov.head
-        if (t.dep_ in ("dobj", "obj", "nsubjpass") or via_prep or t.dep_ == "conj") \
-                and gov != t and gov.pos_ in ("VERB", "AUX") and match_trigger(gov) is None:
+        if (t.dep_ in ("dobj", "obj", "nsubjpass") or via_prep) and gov != t \
+                and gov.lemma_.lower() in LIGHT_VERBS and match_trigger(gov) is None:
             subj, _ = _subject(gov)
             if subj is not None:
                 actor_heads.append(subj)
@@ -296,9 +299,12 @@ def _modality(t: Token) -> tuple[bool, str | None]:
     chain = [t]
     h = t
     for _ in range(3):
-        if h.dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "acomp") \
-                and h.head != h:
-            h = h.head
+        up = h.head
+        if up == h:
+            break
+        if h.dep_ in ("xcomp", "conj", "acomp") or (
+                h.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and match_trigger(up) is None):
+            h = up
             chain.append(h)
         else:
             break
@@ -314,7 +320,8 @@ def _modality(t: Token) -> tuple[bool, str | None]:
                     modality = "hypothetical"
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 modality = "hypothetical"
-        if tok != t and tok.lemma_.lower() in FUTURE_GOVERNORS:
+    for lower, upper in zip(chain, chain[1:], strict=False):
+        if lower.dep_ == "xcomp" and upper.lemma_.lower() in FUTURE_GOVERNORS:
             modality = modality or "future"
     if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
         modality = modality or "future"
@@ -328,7 +335,7 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
                    "a dozen": 12, "dozens": 24, "scores": 40, "hundreds": 200})
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUM_WORDS), key=len, reverse=True)) + r")"
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(map(re.escape, _NUM_WORDS), key=len, reverse=True)) + r")"
 _PEOPLE = (r"(?:\s+(?:more|other|people|persons|civilians|soldiers|troops|militants|policemen|"
            r"police|officers|personnel|members|children|women|men|villagers|residents|"
            r"tourists|pilgrims|fighters|insurgents|rebels|suspects|protesters|students|"
@@ -366,10 +373,16 @@ def _to_int(s: str) -> int | None:
     return _NUM_WORDS.get(s)
 
 
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+
+
 def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
     best: tuple[int, int] | None = None
     for p in patterns:
         for m in p.finditer(text):
+            if _MONTH_BEFORE.search(text[max(0, m.start(1) - 12):m.start(1)]):
+                continue  # "April 22, when gunmen killed …" is a date, not a toll
             v = _to_int(m.group(1))
             if v is not None and (best is None or m.start() < best[0]):
                 best = (m.start(), v)
@@ -405,6 +418,9 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
             continue
         if rule.pos == "N" and tok.dep_ == "compound" and match_trigger(tok.head) is None:
             continue  # "attack helicopter", "strike force": a modifier, not an event
+        if rule.type == "CONSULT" and rule.pos == "V" and any(
+                c.dep_ == "auxpass" for c in tok.children):
+            continue  # "will be met with a decisive response"
         ev = SentenceEvent(tok.i, tok.text, tok.idx, tok.idx + len(tok), rule, rule.type,
                            rule.mode, rule.cameo, confidence=rule.confidence)
         if rule.pos == "V":
@@ -425,10 +441,11 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
     by_tok = {e.token: e for e in cands}
     _absorb(doc, cands, by_tok)
     live = [e for e in cands if e.token in by_tok]
-    _merge_same_type(live, by_tok)
+    _merge_same_type(doc, live, by_tok)
     live = [e for e in live if e.token in by_tok]
     _fallback_arguments(doc, live, ctx, used_heads)
     _reciprocity(doc, live, ctx)
+    _accusations(doc, live)
     _denials(doc, live, ctx)
     _magnitude_and_flags(doc, live)
     for e in live:
@@ -494,7 +511,15 @@ def _countries(actors: Sequence[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def _merge_same_type(live: list[SentenceEvent], by_tok: dict[int, SentenceEvent]) -> None:
+def _near_in_tree(a: Token, b: Token) -> bool:
+    """Within two dependency hops of each other ("shelled …, killing two soldiers")."""
+    up_a = [a, *list(a.ancestors)[:2]]
+    up_b = [b, *list(b.ancestors)[:2]]
+    return any(x == y for x in up_a for y in up_b)
+
+
+def _merge_same_type(doc: Doc, live: list[SentenceEvent],
+                     by_tok: dict[int, SentenceEvent]) -> None:
     """Same PLOVER type, compatible sides, same sentence: one event (most specific mode)."""
     for i, a in enumerate(live):
         if a.token not in by_tok:
@@ -505,6 +530,10 @@ def _merge_same_type(live: list[SentenceEvent], by_tok: dict[int, SentenceEvent]
             ca, cb = _countries(a.actors), _countries(b.actors)
             ra, rb = _countries(a.recipients), _countries(b.recipients)
             if (ca and cb and not ca & cb) or (ra and rb and not ra & rb):
+                continue
+            ta, tb = doc[a.token], doc[b.token]
+            bare = not (a.actors or a.recipients) or not (b.actors or b.recipients)
+            if not (bare or _near_in_tree(ta, tb)):
                 continue
             keep, drop = (a, b) if _mode_rank(a) >= _mode_rank(b) else (b, a)
             if keep.cameo != drop.cameo and keep.mode is None:
@@ -564,7 +593,12 @@ def _reciprocity(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> N
     for e in live:
         if len(_countries(e.actors)) > 1 and not e.recipients:
             e.reciprocal = True
-        elif recip_phrase and len(ctx.dyad) >= 2 and (
+        elif recip_phrase and len(ctx.dyad) >= 2 and recip_phrase.start() > e.trigger_end \
+                and not e.recipients and e.type in DIRECTED_TYPES | {"CONSULT", "SUPPORT", "AID"}:
+            s, t = recip_phrase.start(), recip_phrase.end()  # "urged both countries"
+            e.recipients = [Actor(recip_phrase.group(0), c, None, s, t) for c in ctx.dyad[:2]
+                            if c not in _countries(e.actors)]
+        elif recip_phrase and len(ctx.dyad) >= 2 and recip_phrase.start() < e.trigger_start and (
                 not e.actors or any(recip_phrase.start() <= (a.start or -1) < recip_phrase.end()
                                     for a in e.actors)):
             s, t = recip_phrase.start(), recip_phrase.end()
@@ -590,6 +624,26 @@ def _reciprocity(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> N
             e.recipients = []
 
 
+def _accusations(doc: Doc, live: list[SentenceEvent]) -> None:
+    """"blamed Pakistani intelligence for the attack": the attack is alleged, by the accused."""
+    by_tok = {e.token: e for e in live}
+    for e in live:
+        if e.type != "ACCUSE":
+            continue
+        t = doc[e.token]
+        targets = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
+                   for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        targets += [c for c in t.children if c.dep_ in ("ccomp",)]
+        for g in targets:
+            o = by_tok.get(g.i)
+            if o is None or o is e:
+                continue
+            e.accuses.append(o.token)
+            o.alleged = True
+            if not o.actors and e.recipients:
+                o.actors = list(e.recipients)
+
+
 def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
     """Link a denial to what it denies: an event in its clause, or the charge in the sentence."""
     for e in live:
@@ -605,19 +659,25 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         charge = any(c.lemma_.lower() in CHARGE_NOUNS for c in objs) or (
             t.dep_ == "relcl" and t.head.lemma_.lower() in CHARGE_NOUNS)
+        accused = {k for o in live if o.type == "ACCUSE" for k in o.accuses}
         for o in live:
             if o is e:
                 continue
             u = doc[o.token]
             in_clause = any(a == t for a in u.ancestors) and u.dep_ != "relcl"
-            if in_clause and o.type != "ACCUSE":
-                o.denial_status = "denied"
-                o.denied_by = sorted(set(o.denied_by) | set(deniers))
-            elif o.type == "ACCUSE" and (charge or in_clause):
+            if o.type == "ACCUSE" and (charge or in_clause):
                 o.denial_status = "contested"
                 o.denied_by = sorted(set(o.denied_by) | set(deniers))
                 if not e.recipients:
                     e.recipients = [a for a in o.actors if a.country not in deniers]
+                for k in o.accuses:  # what was alleged is contested too
+                    acc = next((x for x in live if x.token == k), None)
+                    if acc is not None:
+                        acc.denial_status = "contested"
+                        acc.denied_by = sorted(set(acc.denied_by) | set(deniers))
+            elif in_clause and o.token not in accused:
+                o.denial_status = "denied"
+                o.denied_by = sorted(set(o.denied_by) | set(deniers))
         e.denies_charge = charge
 
 
@@ -640,7 +700,22 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
                 e.claimed = True
 
 
+def _dedupe(actors: Sequence[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for a in actors:
+        key = (a.country, a.sector)
+        if key == (None, None) or key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
 def _finish(e: SentenceEvent) -> None:
+    e.actors = _dedupe(e.actors)
+    codes = {(a.country, a.sector) for a in e.actors}
+    e.recipients = [r for r in _dedupe(e.recipients) if (r.country, r.sector) not in codes
+                    or (r.country, r.sector) == (None, None)]
     if e.mode in MIL_MODES:  # a bare country firing artillery is its military
         e.actors = [Actor(a.text, a.country, "MIL", a.start, a.end)
                     if a.country and not a.sector else a for a in e.actors]
