@@ -179,7 +179,7 @@ def test_event_rules(text: str, published: str, ptype: str, mode: str | None, ca
     if "when" in extra:
         assert m.when.start == extra["when"]
     if "place" in extra:
-        assert m.where is not None and m.where.name == extra["place"]
+        assert m.where is not None and m.where.text == extra["place"]
 
 
 def test_threat_to_strike_is_a_threat_not_an_assault() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -118,20 +117,6 @@ def test_punjab_context_from_text(gaz: Gazetteer) -> None:
     assert found2["Punjab"].country == "PAK"
 
 
-def test_find_places_speed(gaz: Gazetteer) -> None:
-    para = ("Pakistani officials in Islamabad said on Tuesday that troops fired across the "
-            "Line of Control near Muzaffarabad after militants attacked tourists in Pahalgam, "
-            "a resort in Indian-administered Kashmir. The Peshawar High Court and the "
-            "government of Punjab province in Lahore called for calm, while the United "
-            "States, China and Russia urged restraint. ")
-    text = para * 15  # about 900 words
-    find_places(text, [], gaz)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_places(text, [], gaz)
-    assert (time.perf_counter() - t0) / 5 < 0.05  # generous bound for slow CI machines
-
-
 @pytest.mark.parametrize(("pos", "expected"), [
     (5, "Pahalgam"),  # city beats the country in the same sentence
     (60, "Lahore"),  # second sentence
@@ -160,11 +145,8 @@ def test_index_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     g1 = Gazetteer.load()
     assert g1.built and path.exists()
     mtime = path.stat().st_mtime_ns
-    t0 = time.perf_counter()
     g2 = Gazetteer.load()
-    load_s = time.perf_counter() - t0
     assert not g2.built and path.stat().st_mtime_ns == mtime
-    assert load_s < 3.0  # about 0.4 s on a laptop
     assert [c.geonameid for c in g2.lookup("Pahlgam")] == [1260880]
     assert not list(tmp_path.glob("*.tmp"))
 

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -206,15 +205,14 @@ def test_failure_mid_batch_rolls_back_only_that_batch(store: Store,
     assert store.counts()["mentions"] == 2
 
 
-def test_large_batch_is_fast(store: Store) -> None:
+def test_large_batch_is_stored_whole(store: Store) -> None:
+    # speed is measured in benchmarks/, never asserted here
     arts = [art(i) for i in range(100)]
     ms = [ment(f"e{i:05d}", f"art{i % 100:04d}", [("IND", "MIL"), ("IND", "GOV")],
                [("PAK", "MIL")], ev_start=i) for i in range(1000)]
-    t0 = time.perf_counter()
     assert store.add_batch(arts, ms) == (100, 0)
-    elapsed = time.perf_counter() - t0
     assert store.counts()["mentions"] == 1000
-    assert elapsed < 5.0, f"1,000 mentions took {elapsed:.2f}s"
+    assert len(store.mentions(dyad=("IND", "PAK"))) == 1000
 
 
 # --- runs and skips ------------------------------------------------------------------------------
@@ -332,6 +330,55 @@ def test_daily_series(loaded: Store) -> None:
                                  until=dt.date(2025, 5, 10))
     assert [r.date for r in window] == ["2025-05-10"]
     assert loaded.daily_series(("IND", "CHN")) == []
+
+
+@pytest.mark.parametrize("dyad", [("IND", "IND"), ("IND",), ("IND", "")])
+def test_dyad_must_be_two_countries(loaded: Store, dyad: Any) -> None:
+    with pytest.raises(ConfigError, match="two different country codes"):
+        loaded.mentions(dyad=dyad)
+    with pytest.raises(ConfigError, match="actor="):
+        loaded.daily_series(dyad)
+
+
+@pytest.mark.parametrize(("actors", "recipients", "reciprocal", "expected"), [
+    ([("IND", "GOV")], [("PAK", "MIL")], False, {("IND", "PAK")}),
+    ([("PAK", "MIL")], [("IND", "GOV")], False, {("IND", "PAK")}),
+    ([("IND", "MIL"), ("PAK", "MIL")], [], False, set()),
+    ([("IND", "MIL"), ("PAK", "MIL")], [], True, {("IND", "PAK")}),
+    ([("USA", None)], [("IND", None), ("PAK", None)], False, {("IND", "USA"), ("PAK", "USA")}),
+    ([("USA", None)], [("IND", None), ("PAK", None)], True,
+     {("IND", "USA"), ("PAK", "USA"), ("IND", "PAK")}),
+    ([("IND", "GOV")], [("IND", "REB")], True, set()),
+    ([(None, "REB")], [("IND", "CVL")], False, set()),
+    ([("", "REB")], [("IND", "CVL")], False, set()),
+])
+def test_dyad_pairs(actors: list[tuple[str | None, str | None]],
+                    recipients: list[tuple[str | None, str | None]], reciprocal: bool,
+                    expected: set[tuple[str, str]]) -> None:
+    m = ment("x", "a", actors, recipients, reciprocal=reciprocal)
+    assert store_queries.dyad_pairs(m) == expected
+
+
+def test_dyad_backfill_migration_matches_insert_time_pairs(db_url: str) -> None:
+    """Migration 0003 computes the pairs of already stored mentions in SQL, exactly as
+    add_batch computes them in Python for new ones."""
+    with open_store(db_url) as s:
+        s.add_batch([art(1), art(2), art(3)], [
+            ment("a", "art0001", [("IND", None)], [("PAK", None), ("USA", None)]),
+            ment("b", "art0002", [("IND", None), ("PAK", None), ("CHN", None)], [],
+                 reciprocal=True),
+            ment("c", "art0003", [("IND", None), ("PAK", None)], [("", None)]),
+            ment("d", "art0003", [(None, None)], [("IND", None)], ev_start=9),
+        ])
+        before = s.dyads(limit=100)
+        with s._tx("simulate a database from before 0003") as cur:
+            cur.execute("DROP TABLE mention_dyads")
+            cur.execute("DELETE FROM schema_migrations WHERE name = '0003_mention_dyads'")
+    with open_store(db_url) as s:
+        assert "0003_mention_dyads" in [n for n, _ in s.migrations()]
+        assert s.dyads(limit=100) == before
+        assert before == [("IND", "PAK", 2), ("CHN", "IND", 1), ("CHN", "PAK", 1),
+                          ("IND", "USA", 1)]
 
 
 def test_day_rows_ties_prefer_the_most_hostile() -> None:

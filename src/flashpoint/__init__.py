@@ -76,14 +76,14 @@ def extract_file(path: str | os.PathLike[str], published: dt.date | str | None =
     return [m for _a, ms in process_articles(arts) for m in ms]
 
 
-def open_store(url: str | os.PathLike[str] | None = None):  # type: ignore[no-untyped-def]
+def open_store(url: str | os.PathLike[str] | None = None):
     """The store at ``url`` (SQLite path or postgresql:// URL; default ./flashpoint.db)."""
     from .store import open_store as _open
 
     return _open(url)
 
 
-def ingest(paths: Sequence[str], url: str | os.PathLike[str] | None = None):  # type: ignore[no-untyped-def]
+def ingest(paths: Sequence[str], url: str | os.PathLike[str] | None = None):
     """Ingest files and folders into the store at ``url``; returns the run's summary."""
     from .runner import ingest as _ingest
 

@@ -137,7 +137,7 @@ def article_mentions(article: Article, sentences: Sequence[SentenceSpan],
     return out
 
 
-def _place_country(places: Sequence[Place], base: int):  # type: ignore[no-untyped-def]
+def _place_country(places: Sequence[Place], base: int):
     def lookup(start: int, end: int) -> str | None:
         for p in places:
             if p.start is not None and p.end is not None and p.country and \
@@ -153,7 +153,7 @@ def _shift(actors: Iterable[Actor], base: int) -> tuple[Actor, ...]:
                        None if a.end is None else a.end + base) for a in actors)
 
 
-def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent, att,  # type: ignore[no-untyped-def]
+def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent, att,
              pub: str | None, pub_chain: tuple[str, ...], times: Sequence[TimeExpression],
              places: Sequence[Place], sentence_no: int) -> EventMention:
     trig = base + ev.trigger_start
@@ -161,8 +161,10 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
                       paragraph_start=None)
     taken = [(base + a.start, base + a.end) for a in (*ev.actors, *ev.recipients)
              if a.start is not None and a.end is not None]
+    # a place that *is* an actor ("Islamabad denies", "India expelled") is not where it happened
     own = [p for p in places if p.start is not None and p.end is not None
-           and not any(s <= p.start and p.end <= e for s, e in taken)]
+           and not any(s <= p.start and p.end <= e and (p.end - p.start) * 5 >= (e - s) * 4
+                       for s, e in taken)]
     where = nearest_place(own, trig, span.start, span.end)
     recipients = [r for r in ev.recipients]
     acled = ontology.acled_for(ev.type, ev.mode,

@@ -149,7 +149,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS | REPORT_LEMMAS:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it",):
+        if subj is None or (subj.pos_ == "PRON" and subj.lower_ in ("it",)):
             continue
         name = media_name(_span_text(subj))
         if name or (lemma in REPORT_LEMMAS and subj.ent_type_ == "ORG"):
@@ -163,21 +163,20 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
                                 chain.append(inner)
                             elif speaker is None:
                                 speaker = _speaker(o, ctx, anon_sentence)
-            if lemma == "quote":  # "X quoted Y as saying"
-                o = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-                if o is not None and speaker is None:
-                    speaker = _speaker(o, ctx, anon_sentence)
+            quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if lemma == "quote" and quoted is not None and speaker is None:
+                speaker = _speaker(quoted, ctx, anon_sentence)  # "X quoted Y as saying"
         elif speaker is None:
             speaker = _speaker(subj, ctx, anon_sentence)
             for c in tok.children:  # "Y told X" with X a news organisation
                 if c.dep_ in ("dobj", "dative", "obj") and lemma == "tell":
-                    inner = media_name(_span_text(c))
-                    if inner:
-                        chain.append(inner)
+                    told = media_name(_span_text(c))
+                    if told:
+                        chain.append(told)
     seen: list[str] = []
-    for c in chain:
-        if c not in seen:
-            seen.append(c)
+    for name_ in chain:
+        if name_ not in seen:
+            seen.append(name_)
     return SentenceAttribution(tuple(seen), speaker,
                                bool(speaker and speaker.anonymous) or anon_sentence, reportedly)
 

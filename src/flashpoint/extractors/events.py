@@ -11,6 +11,7 @@ two days of artillery fire"; "agreed to a ceasefire"; "an attack … killed 26")
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ RECIPROCAL_RE = re.compile(
     r"|the two (?:sides|countries|nations|neighbou?rs|armies|militaries|governments|capitals|"
     r"nuclear-armed neighbou?rs|nuclear-armed rivals|rivals)|each other|one another)\b",
     re.IGNORECASE)
+GENERIC_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "source",
+                           "officer", "representative", "member", "chief", "head", "personnel"})
 MIL_MODES = frozenset({"heavy-weapons", "aerial", "drone", "troops"})
 
 
@@ -154,8 +157,12 @@ def code_head(head: Token, ctx: SentenceContext) -> list[Actor]:
     tail = [m for m in ms if m.start > head.idx and m.country]
     countries: list[str] = []
     for m in core:
-        if m.country not in countries:
+        if m.country and m.country not in countries:
             countries.append(m.country)
+    if head.lemma_.lower() in GENERIC_HEADS:  # "a police official" is police, not government
+        mod = next((m.sector for m in ms if m.kind == "sector" and m.sector
+                    and m.end <= head.idx), None)
+        sector = mod or sector
     if not sector:  # a multiword sector noun ending at the head ("security forces")
         sector = next((m.sector for m in ms if m.sector and m.kind == "sector"
                        and m.start <= head.idx < m.end), None)
@@ -217,7 +224,7 @@ def _passive_subject(v: Token) -> Token | None:
 
 
 def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -320,7 +327,7 @@ def _modality(t: Token) -> tuple[bool, str | None]:
                     modality = "hypothetical"
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 modality = "hypothetical"
-    for lower, upper in zip(chain, chain[1:], strict=False):
+    for lower, upper in itertools.pairwise(chain):
         if lower.dep_ == "xcomp" and upper.lemma_.lower() in FUTURE_GOVERNORS:
             modality = modality or "future"
     if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
@@ -330,12 +337,13 @@ def _modality(t: Token) -> tuple[bool, str | None]:
 
 # ----------------------------------------------------------------------------- magnitude
 
-_NUM_WORDS = {w: i for i, w in enumerate(
+_NUM_WORDS = {w: i for i, w in enumerate((
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    "fifteen sixteen seventeen eighteen nineteen twenty").split())}
 _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
                    "a dozen": 12, "dozens": 24, "scores": 40, "hundreds": 200})
-_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(map(re.escape, _NUM_WORDS), key=len, reverse=True)) + r")"
+_NUM = (r"(\d{1,3}(?:,\d{3})+|\d+|"
+        + "|".join(sorted(map(re.escape, _NUM_WORDS), key=len, reverse=True)) + r")")
 _PEOPLE = (r"(?:\s+(?:more|other|people|persons|civilians|soldiers|troops|militants|policemen|"
            r"police|officers|personnel|members|children|women|men|villagers|residents|"
            r"tourists|pilgrims|fighters|insurgents|rebels|suspects|protesters|students|"
@@ -470,6 +478,11 @@ def _absorb(doc: Doc, cands: list[SentenceEvent], by_tok: dict[int, SentenceEven
                 _take_arguments(o, e)
                 by_tok.pop(e.token, None)
                 break
+            # "rejected the allegation": the charge denied, not a new accusation
+            if e.type == "REJECT" and o.type == "ACCUSE" and o.rule.pos == "N" \
+                    and u.head == t and u.dep_ in ("dobj", "obj", "nsubjpass"):
+                by_tok.pop(o.token, None)
+                continue
             # "threatened to strike": THREATEN, not ASSAULT
             if e.type == "THREATEN" and _linked(u, t) and u.dep_ in ("xcomp", "ccomp"):
                 e.mode = e.mode or ("violence" if o.type == "ASSAULT" else None)
@@ -572,7 +585,7 @@ def _fallback_arguments(doc: Doc, live: list[SentenceEvent], ctx: SentenceContex
                 e.confidence *= 0.85
 
 
-def _inside_taken(m: ActorMatch, taken: set[tuple[int, int]]) -> bool:
+def _inside_taken(m: ActorMatch, taken: set[tuple[int | None, int | None]]) -> bool:
     return any(s is not None and e is not None and s <= m.start and m.end <= e
                for s, e in taken)
 
@@ -695,9 +708,9 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
         near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
         if near & {"allegedly", "suspected", "purportedly", "alleged"}:
             e.alleged = True
-        if "claimed responsibility" in lowered or "claim responsibility" in lowered:
-            if e.type == "ASSAULT":
-                e.claimed = True
+        if e.type == "ASSAULT" and ("claimed responsibility" in lowered
+                                    or "claim responsibility" in lowered):
+            e.claimed = True
 
 
 def _dedupe(actors: Sequence[Actor]) -> list[Actor]:
@@ -711,8 +724,22 @@ def _dedupe(actors: Sequence[Actor]) -> list[Actor]:
     return out
 
 
+def _fuse_partial(actors: list[Actor]) -> list[Actor]:
+    """"Indian posts" + "two soldiers" in one event: one actor, IND MIL."""
+    only_c = [a for a in actors if a.country and not a.sector]
+    only_s = [a for a in actors if a.sector and not a.country]
+    if len(only_c) == 1 and len(only_s) == 1 and len(actors) == 2:
+        c, k = only_c[0], only_s[0]
+        return [Actor(c.text, c.country, k.sector, c.start, c.end)]
+    return actors
+
+
 def _finish(e: SentenceEvent) -> None:
-    e.actors = _dedupe(e.actors)
+    e.actors = _fuse_partial(_dedupe(e.actors))
+    e.recipients = _fuse_partial(_dedupe(e.recipients))
+    if e.type == "ASSAULT" and e.cameo in ("180", "190"):  # state force vs. irregular violence
+        state = any(a.country and a.sector in (None, "MIL", "GOV", "COP") for a in e.actors)
+        e.cameo = "190" if state else "180"
     codes = {(a.country, a.sector) for a in e.actors}
     e.recipients = [r for r in _dedupe(e.recipients) if (r.country, r.sector) not in codes
                     or (r.country, r.sector) == (None, None)]

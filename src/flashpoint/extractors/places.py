@@ -154,7 +154,7 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
         s, e = t.start, toks[match_j].end
         e = _extend_abbrev(text, e, toks[match_j], g)
         cands = g.candidates(text[s:e], allow_fuzzy=False)
-        if _inside(s, e, blocked):
+        if _inside(s, e, blocked) or _in_hyphenated_name(text, s, e):
             cands = []
         single = match_j == i
         if single and t.text in person_words:
@@ -176,13 +176,28 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
     return out
 
 
+_HYPHEN_SUFFIXES = frozenset({"administered", "controlled", "held", "occupied", "based", "born",
+                              "bound", "area", "region", "sector", "border", "backed"})
+
+
+def _in_hyphenated_name(text: str, s: int, e: int) -> bool:
+    """Part of a hyphenated name ("Bunyan-um-Marsus"), not a place ("Kashmir-based" is)."""
+    if s > 0 and text[s - 1] in "-‐‑" and s > 1 and text[s - 2].isalpha():
+        return True
+    if e + 1 < len(text) and text[e] in "-‐‑" and text[e + 1].isalpha():
+        nxt = text[e + 1:].split(maxsplit=1)[0] if text[e + 1:].strip() else ""
+        word = "".join(ch for ch in nxt.split("-")[0] if ch.isalpha()).lower()
+        return word not in _HYPHEN_SUFFIXES
+    return False
+
+
 def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, text: str,
                         lower_words: set[str], g: Gazetteer) -> list[Candidate]:
     """Drop city readings of a lone capitalised word that is probably not a place."""
     word = tok.text
     city_ok = True
-    if word.isupper() and len(word.replace(".", "")) <= 3:
-        city_ok = False  # acronyms: UN, AP, IS
+    if word.isupper() and len(word.replace(".", "")) <= 5:
+        city_ok = False  # acronyms: UN, AP, IS, TASS
     elif word.lower() in lower_words or g.is_common_word(word):
         city_ok = False  # the word is used as a common word in this very text
     elif prev is not None and _is_cap(prev) and prev.text.lower() not in _LEADERS \

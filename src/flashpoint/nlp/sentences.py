@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREV = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep st jr sr "
-    "no vs etc inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.g i.e a.m p.m approx govt".split())
+_ABBREV = frozenset((
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep st jr sr no vs "
+    "etc inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
+    "u.n e.g i.e a.m p.m approx govt").split())
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _PARA = re.compile(r"\n\s*\n")
