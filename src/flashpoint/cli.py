@@ -309,10 +309,13 @@ def demo(db: str) -> None:
             return
         click.echo("most active dyads: " + ", ".join(f"{a}-{b} ({n})" for a, b, n in dyads))
         a, b, _ = dyads[0]
-        click.echo(f"\ntimeline {a}-{b}:")
-        for line in _timeline_lines(store, (a, b)):
+        first, _last = store.published_range()
+        since = first - dt.timedelta(days=31) if first else None
+        click.echo(f"\ntimeline {a}-{b}" + (f" since {since}" if since else "") + ":")
+        for line in _timeline_lines(store, (a, b), since=since):
             click.echo(line)
-    click.echo(f"\nnext: flashpoint events --db {db} --dyad {a}-{b} --format table")
+    click.echo(f"\nnext: flashpoint events --db {db} --dyad {a}-{b} --format table\n"
+               f"      flashpoint timeline --db {db} --dyad {a}-{b}")
 
 
 def main() -> None:

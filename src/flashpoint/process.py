@@ -158,7 +158,11 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
              places: Sequence[Place], sentence_no: int) -> EventMention:
     trig = base + ev.trigger_start
     when = event_time(times, trig, span.start, span.end, article.published,
-                      paragraph_start=None)
+                      paragraph_start=span.paragraph_start, trigger_end=base + ev.trigger_end)
+    if when.basis == "context" and when.precision not in ("day", "hour"):
+        # a running "last year" is too coarse to carry over to the next sentence
+        when = event_time(times, trig, span.start, span.end, article.published,
+                          paragraph_start=None, trigger_end=base + ev.trigger_end)
     taken = [(base + a.start, base + a.end) for a in (*ev.actors, *ev.recipients)
              if a.start is not None and a.end is not None]
     # a place that *is* an actor ("Islamabad denies", "India expelled") is not where it happened

@@ -40,6 +40,8 @@ DIRECTED_TYPES = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE
 SYMMETRIC_MODES = frozenset({"ceasefire"})
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "expect", "seek", "want",
                               "hope", "decide", "schedule", "set", "due", "propose", "consider"})
+STOP_GOVERNORS = frozenset({"stop", "cease", "halt", "end", "prevent", "avoid", "refrain",
+                            "forgo", "abandon"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
@@ -330,6 +332,8 @@ def _modality(t: Token) -> tuple[bool, str | None]:
     for lower, upper in itertools.pairwise(chain):
         if lower.dep_ == "xcomp" and upper.lemma_.lower() in FUTURE_GOVERNORS:
             modality = modality or "future"
+        if upper.lemma_.lower() in STOP_GOVERNORS:  # "agreed to stop all firing"
+            negated = True
     if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
         modality = modality or "future"
     return negated, modality

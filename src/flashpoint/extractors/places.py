@@ -210,6 +210,15 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
             or (city_ok and c.population >= _MIN_CITY_POP_SCAN)]
 
 
+_LOCATIVE_RE = re.compile(r"\b(?:in|near|at|around|outside|across|into)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _after_locative(text: str, pos: int) -> bool:
+    """The span follows a locative preposition ("villages in Poonchh")."""
+    return _LOCATIVE_RE.search(text[max(0, pos - 16):pos]) is not None
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and text[k] in " \t\"“‘'(":
@@ -265,12 +274,16 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     ner_spans: list[_Span] = []
     failed: list[tuple[int, int]] = []
     for s0, e0, lab in ents:
-        if lab not in _PLACE_LABELS:
-            continue
+        locative = lab in ("ORG", "PERSON", "NORP") and _after_locative(text, s0) \
+            and " " not in text[s0:e0].strip()
+        if lab not in _PLACE_LABELS and not locative:
+            continue  # ("in Poonchh" tagged ORG is still a place: fuzzy-matched below)
         s, e = _strip_ent(text, s0, e0)
         if e <= s:
             continue
-        cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS)
+        cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS or locative)
+        if locative:
+            cands = [c for c in cands if c.kind != "city" or c.population >= 5000]
         if cands and " " not in text[s:e] and text[s:e] in person_words:
             cands = [c for c in cands if c.kind != "city"]
         if cands and lab != "GPE" and not _sentence_start(text, s) \

@@ -388,7 +388,7 @@ _ABBREV = _w(
     "nov dec no vs inc corp co ltd jr sr prof rev fig ft mt u.s u.n u.k e.g i.e approx est")
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", _I)
 _RANGE_AND = re.compile(r"\s*and\s*$", _I)
-_RANGE_UNTIL = re.compile(r"^[^.!?;]{0,100}?\b(?:until|till|through|thru)\s+(?:the\s+)?$", _I)
+_RANGE_UNTIL = re.compile(r"^[^.!?;]{0,160}?\b(?:until|till|through|thru)\s+(?:the\s+)?$", _I)
 _INTERVENING = re.compile(r"(?:the\s+)?intervening\s", _I)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", _I)
 _RANGE_BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?$", _I)
@@ -1414,7 +1414,7 @@ def link_ranges(text: str, exprs: Sequence[TimeExpression]
     """Pairs (start, end) of concrete date expressions that form a range in ``text``.
 
     Recognised: "from X to/until/through Y", "between X and Y", "X-Y" / "X to Y",
-    and "X ... until/till/through Y" within one clause (at most 100 characters, no sentence end).
+    and "X ... until/till/through Y" within one sentence (at most 160 characters, no sentence end).
     """
     dates = sorted((x for x in exprs if _is_concrete(x)), key=lambda x: x.start)
     pairs: list[tuple[TimeExpression, TimeExpression]] = []

@@ -274,6 +274,13 @@ class Store:
             a, m, r, s = self._x(cur, q.COUNTS).fetchone()
         return {"articles": int(a), "mentions": int(m), "runs": int(r), "skips": int(s)}
 
+    def published_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The earliest and latest publication dates of the stored articles."""
+        with self._read("reading publication dates") as cur:
+            lo, hi = self._x(cur, q.PUBLISHED_RANGE).fetchone()
+        return (dt.date.fromisoformat(str(lo)[:10]) if lo else None,
+                dt.date.fromisoformat(str(hi)[:10]) if hi else None)
+
     def mentions(self, *, dyad: tuple[str, str] | None = None, actor: str | None = None,
                  type: str | None = None, since: dt.date | None = None,
                  until: dt.date | None = None, status: str | None = None,

@@ -52,6 +52,7 @@ SELECT_RUNS = ("SELECT id, started_at, finished_at, paths, counts, status FROM i
                " ORDER BY id DESC")
 SELECT_SKIPS = "SELECT run_id, file, line, reason FROM ingest_skips WHERE run_id = ? ORDER BY id"
 SELECT_ARTICLE = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?"
+PUBLISHED_RANGE = "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"
 COUNTS = (
     "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM mentions),"
     " (SELECT COUNT(*) FROM ingest_runs), (SELECT COUNT(*) FROM ingest_skips)"
