@@ -482,6 +482,14 @@ def _absorb(doc: Doc, cands: list[SentenceEvent], by_tok: dict[int, SentenceEven
                 _take_arguments(o, e)
                 by_tok.pop(e.token, None)
                 break
+            # "violated the ceasefire", "lifted the curfew": the noun is what the verb acts on
+            if e.rule.pos == "V" and o.rule.pos == "N" and u.head == t \
+                    and u.dep_ in ("dobj", "obj", "nsubjpass") and any(
+                        c.kind == "obj" and not c.negate and u.lemma_.lower() in c.values
+                        for c in e.rule.conds):
+                by_tok.pop(o.token, None)
+                e.absorbed.append(o.token)
+                continue
             # "rejected the allegation": the charge denied, not a new accusation
             if e.type == "REJECT" and o.type == "ACCUSE" and o.rule.pos == "N" \
                     and u.head == t and u.dep_ in ("dobj", "obj", "nsubjpass"):

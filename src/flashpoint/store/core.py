@@ -312,9 +312,15 @@ class Store:
 
     def daily_series(self, dyad: tuple[str, str], since: dt.date | None = None,
                      until: dt.date | None = None) -> list[DayRow]:
-        """Per day (= when.start) with mentions of the dyad, from ``since`` to ``until``."""
+        """Per day (= when.start) with mentions of the dyad, from ``since`` to ``until``.
+
+        Mentions the text presents as not having happened (negated, hypothetical, future)
+        are not counted; everything else is (asserted, reported, alleged, claimed, denied,
+        contested), since the series measures what is being reported.
+        """
         _check_dyad(dyad)
         where, params = q.mention_filter(dyad=dyad)
+        where += " AND m.status NOT IN ('negated', 'hypothetical', 'future')"
         if since is not None:
             where += " AND m.when_start >= ?"
             params.append(since.isoformat())
