@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results = list(process_articles(arts))
     extract_s = time.perf_counter() - t0
+    parse_s, n_parsed = parse_time[0], parsed_sents[0]
     n_events = sum(len(ms) for _a, ms in results)
     keys = {(m.article_id, m.trigger_start, m.plover_type) for _a, ms in results for m in ms}
 
@@ -108,12 +109,12 @@ def main(argv: list[str] | None = None) -> int:
 
     out = {
         "data": str(args.data), "articles": len(arts), "words": words, "sentences": n_sent,
-        "sentences_parsed": parsed_sents[0],
+        "sentences_parsed": n_parsed,
         "cold_start_s": round(cold, 2), "read_s": round(read_s, 2),
         "extract_s": round(extract_s, 2),
         "extract_articles_per_s": round(len(arts) / extract_s, 2),
-        "parse_s": round(parse_time[0], 2),
-        "rules_and_rest_s": round(extract_s - parse_time[0], 2),
+        "parse_s": round(parse_s, 2),
+        "rules_and_rest_s": round(extract_s - parse_s, 2),
         "event_mentions": n_events,
         "ingest_s": round(ingest_s, 2),
         "ingest_articles_per_s": round(summary.read / ingest_s, 2),
