@@ -318,6 +318,15 @@ def demo(db: str) -> None:
                f"      flashpoint timeline --db {db} --dyad {a}-{b}")
 
 
+def _register() -> None:
+    from .commands import register
+
+    register(cli)
+
+
+_register()
+
+
 def main() -> None:
     cli(prog_name="flashpoint")
 
