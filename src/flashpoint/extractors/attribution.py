@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Speaker
 from ..resources import table
-from .events import SentenceContext, SentenceEvent, code_head
+from .events import SentenceContext, SentenceEvent, code_head, doc_text
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "claim", "allege", "confirm", "announce", "warn", "add", "state", "insist",
@@ -109,7 +109,7 @@ def _span_text(tok: Token) -> str:
            or t == tok]
     s = min(t.idx for t in sub)
     e = max(t.idx + len(t) for t in sub)
-    return tok.doc.text[s:e]
+    return doc_text(tok.doc)[s:e]
 
 
 def _speaker(tok: Token, ctx: SentenceContext, anonymous_sentence: bool) -> Speaker:
@@ -117,7 +117,7 @@ def _speaker(tok: Token, ctx: SentenceContext, anonymous_sentence: bool) -> Spea
     sub = list(tok.subtree)
     s = min(t.idx for t in sub)
     e = max(t.idx + len(t) for t in sub)
-    text = tok.doc.text[s:e]
+    text = doc_text(tok.doc)[s:e]
     anon = anonymous_sentence or tok.lemma_.lower() in ("source",) or bool(ANON_RE.search(text))
     a = actors[0] if actors else None
     short = a.text if a else _span_text(tok)
@@ -128,7 +128,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     """Reporting chain and speaker stated inside one parsed sentence."""
     chain: list[str] = []
     speaker: Speaker | None = None
-    anon_sentence = bool(ANON_RE.search(doc.text))
+    anon_sentence = bool(ANON_RE.search(doc_text(doc)))
     reportedly = False
     for tok in doc:
         low = tok.lower_

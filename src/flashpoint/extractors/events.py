@@ -58,6 +58,14 @@ GENERIC_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson
 MIL_MODES = frozenset({"heavy-weapons", "aerial", "drone", "troops"})
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once (spaCy rebuilds ``Doc.text`` from its tokens on every call)."""
+    text = doc.user_data.get("fp_text")
+    if text is None:
+        text = doc.user_data["fp_text"] = doc.text
+    return str(text)
+
+
 @dataclass(slots=True)
 class SentenceEvent:
     """An event candidate found in one sentence (offsets relative to the sentence)."""
@@ -148,7 +156,7 @@ def code_head(head: Token, ctx: SentenceContext) -> list[Actor]:
         return []
     toks = _phrase_tokens(head)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = head.doc.text[s:e]
+    text = doc_text(head.doc)[s:e]
     ms = _matches_in(ctx, s, e)
     head_match = next((m for m in ms if m.start <= head.idx < m.end), None)
     sector = ctx.lexicon.sector_of(head.lemma_.lower()) or ctx.lexicon.sector_of(head.lower_)
@@ -614,7 +622,7 @@ def _inside_other_trigger_args(m: ActorMatch, ev: SentenceEvent,
 
 
 def _reciprocity(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
-    recip_phrase = RECIPROCAL_RE.search(doc.text)
+    recip_phrase = RECIPROCAL_RE.search(doc_text(doc))
     for e in live:
         if len(_countries(e.actors)) > 1 and not e.recipients:
             e.reciprocal = True
@@ -707,14 +715,14 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
 
 
 def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
-    dead, injured, arrested = magnitude(doc.text)
+    dead, injured, arrested = magnitude(doc_text(doc))
     assault = next((e for e in live if e.type == "ASSAULT" and not e.negated), None)
     if assault is not None:
         assault.dead, assault.injured = dead, injured
     arrest = next((e for e in live if e.type == "COERCE" and e.mode == "arrest"), None)
     if arrest is not None:
         arrest.arrested = arrested
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     for e in live:
         t = doc[e.token]
         near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}

@@ -84,18 +84,26 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @functools.cache
-def _prefilter() -> re.Pattern[str]:
+def _trigger_forms() -> frozenset[str]:
     forms: set[str] = set()
     for r in table(LEXICON):
         forms |= _inflections(r["lemma"].lower())
         forms |= {f.strip().lower() for f in r["forms"].split("|") if f.strip()}
-    alts = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+    return frozenset(forms)
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
 def might_hold_event(sentence: str) -> bool:
     """Cheap test on raw text: does any trigger form occur? (decides what gets parsed)."""
-    return _prefilter().search(sentence) is not None
+    forms = _trigger_forms()
+    for w in _WORD.findall(sentence.lower()):
+        if w in forms:
+            return True
+        if "-" in w and any(p in forms for p in w.split("-")):
+            return True
+    return False
 
 
 def _children_lemmas(tok: Token, deps: frozenset[str]) -> set[str]:
