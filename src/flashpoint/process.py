@@ -20,8 +20,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from . import ontology
+from .extractors.acled_cues import refine as refine_acled
 from .extractors.actor_lexicon import ActorLexicon, ActorMatch
-from .extractors.attribution import dateline, publisher, sentence_attribution, status_of
+from .extractors.attribution import (
+    article_attributions,
+    dateline,
+    outward_chain,
+    publisher,
+    sentence_attribution,
+    status_of,
+)
+from .extractors.classifier import classify
 from .extractors.events import SentenceContext, SentenceEvent, sentence_events
 from .extractors.places import find_places, nearest_place
 from .extractors.times import event_time, find_times
@@ -111,29 +120,45 @@ def article_mentions(article: Article, sentences: Sequence[SentenceSpan],
     pub, pub_chain = publisher(text, article.outlet)
     out: list[EventMention] = []
     sent_index = {s.start: n for n, s in enumerate(sentences)}
-    prev_accuse: list[int] = []  # indices into out of the previous sentence's accusations
+    contexts: dict[int, tuple[Doc, SentenceContext]] = {}
     for span, doc in parsed:
         base = span.start
         local = tuple(dataclasses.replace(m, start=m.start - base, end=m.end - base)
                       for m in matches if m.start >= span.start and m.end <= span.end)
-        ctx = SentenceContext(local, lexicon, _place_country(places, base), dyad)
+        contexts[sent_index.get(span.start, -1 - len(contexts))] = (
+            doc, SentenceContext(local, lexicon, _place_country(places, base), dyad))
+    atts = article_attributions(text, [(s.start, s.end) for s in sentences],
+                                {k: v for k, v in contexts.items() if k >= 0}, matches, lexicon)
+    prev: list[int] = []  # indices into out of the previous parsed sentence's mentions
+    prev_no = -2
+    for span, doc in parsed:
+        no = sent_index.get(span.start, 0)
+        ctx = contexts.get(no, (doc, None))[1] or SentenceContext((), lexicon, lambda s, e: None,
+                                                                   dyad)
         events = sentence_events(doc, ctx)
-        att = sentence_attribution(doc, ctx)
-        this_accuse: list[int] = []
+        att = atts.get(no) or sentence_attribution(doc, ctx)
+        this: list[int] = []
         for ev in events:
-            m = _mention(article, span, base, ev, att, pub, pub_chain, times, places,
-                         sent_index.get(span.start, 0))
-            if ev.type == "ACCUSE":
-                this_accuse.append(len(out))
-            out.append(m)
-        # "… blamed Pakistani intelligence." "Islamabad denied the charge." → contested
-        for ev in events:
-            if ev.type == "REJECT" and ev.denies_charge and not this_accuse:
-                for k in prev_accuse:
+            this.append(len(out))
+            out.append(_mention(article, span, span.start, ev, att, pub, pub_chain, times,
+                                places, no, doc))
+        # "… blamed Pakistani intelligence." "Islamabad denied the charge." → contested;
+        # "Pakistani troops fired first, the army said." "Pakistan denied it." → contested
+        if 0 < no - prev_no <= 2:  # the sentence before, or the one before that
+            for ev in events:
+                if ev.type != "REJECT" or not ev.denies_prior:
+                    continue
+                accused = [k for k in prev if out[k].plover_type == "ACCUSE"]
+                said = [k for k in prev if out[k].plover_type != "REJECT"
+                        and out[k].status in ("asserted", "reported", "alleged", "claimed")]
+                # a denied "charge" is an accusation, or else what a source said happened
+                targets = accused or ([k for k in said if out[k].status != "asserted"]
+                                      if ev.denies_charge else said)
+                for k in targets:
                     out[k] = dataclasses.replace(
                         out[k], status="contested",
                         denied_by=tuple(sorted(set(out[k].denied_by) | set(ev.denies))))
-        prev_accuse = this_accuse
+        prev, prev_no = this, no
     return out
 
 
@@ -155,7 +180,7 @@ def _shift(actors: Iterable[Actor], base: int) -> tuple[Actor, ...]:
 
 def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent, att,
              pub: str | None, pub_chain: tuple[str, ...], times: Sequence[TimeExpression],
-             places: Sequence[Place], sentence_no: int) -> EventMention:
+             places: Sequence[Place], sentence_no: int, doc: Doc | None = None) -> EventMention:
     trig = base + ev.trigger_start
     when = event_time(times, trig, span.start, span.end, article.published,
                       paragraph_start=span.paragraph_start, trigger_end=base + ev.trigger_end)
@@ -171,12 +196,16 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
                        for s, e in taken)]
     where = nearest_place(own, trig, span.start, span.end)
     recipients = [r for r in ev.recipients]
+    sentence = article.text[span.start:span.end]
+    _learned_mode(ev, sentence)
+    actor_sector = next((a.sector for a in ev.actors if a.sector), None)
     acled = ontology.acled_for(ev.type, ev.mode,
                                recipient_sector=next((r.sector for r in recipients if r.sector),
                                                      None),
-                               actor_sector=next((a.sector for a in ev.actors if a.sector), None))
-    status = status_of(ev, att)
-    chain = tuple(c for c in (*pub_chain, *att.chain) if c != pub)
+                               actor_sector=actor_sector)
+    acled = refine_acled(sentence, ev.type, ev.mode, acled[0], acled[1], actor_sector)
+    status = status_of(ev, att, doc)
+    chain = outward_chain(pub, pub_chain, att.chain)
     if chain and status == "asserted":
         status = "reported"
     return EventMention(
@@ -203,17 +232,30 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
         when=when,
         where=where,
         magnitude=Magnitude(ev.dead, ev.injured, ev.arrested),
-        attribution=Attribution(pub, chain, att.speaker and dataclasses.replace(
-            att.speaker,
-            start=None if att.speaker.start is None else att.speaker.start + base,
-            end=None if att.speaker.end is None else att.speaker.end + base),
-            att.anonymous),
+        attribution=Attribution(pub, chain, att.speaker, att.anonymous),
         status=status,
         denied_by=tuple(ev.denied_by),
         confidence=round(min(ev.confidence, 1.0), 3),
         doc_file=article.file,
         doc_id=article.row_id,
     )
+
+
+LEARNED_MODE_MIN = 0.6  # classifier probability needed to fill a mode the rules left open
+
+
+def _learned_mode(ev: SentenceEvent, sentence: str) -> None:
+    """Rules first; where they found the type but no mode, the learned classifier's mode
+    (and its CAMEO code) fills the gap when it agrees on the type and is confident."""
+    if ev.mode is not None or not ontology.plover_modes(ev.type):
+        return
+    actor = next((a.text for a in ev.actors if a.text), None)
+    target = next((a.text for a in ev.recipients if a.text), None)
+    c = classify(sentence, actor if actor and actor in sentence else None,
+                 target if target and target in sentence else None)
+    if c.plover_type == ev.type and c.plover_mode and c.confidence >= LEARNED_MODE_MIN:
+        ev.mode = c.plover_mode
+        ev.cameo = c.cameo_code or ev.cameo
 
 
 def _context(ev: SentenceEvent) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ class IngestSummary:
     problems: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     status: str = "done"
+    fused: str | None = None  # what the incremental fusion at the end did
 
     @property
     def skipped_total(self) -> int:
@@ -51,6 +52,8 @@ class IngestSummary:
             if len(self.problems) > 20:
                 out.append(f"  … and {len(self.problems) - 20} more "
                            f"(`flashpoint runs --skips {self.run_id}` lists them all)")
+        if self.fused:
+            out.append(self.fused)
         if self.status != "done":
             out.append(f"run {self.run_id} {self.status}: re-run the same command to finish; "
                        "articles already stored are not stored twice")
@@ -76,12 +79,13 @@ def _batches(items: Iterable[Article | Skipped], size: int
 def ingest(store: Store, paths: Sequence[str], *, default_published: dt.date | None = None,
            text_column: str | None = None, check_language: bool = True,
            commit_every: int | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+           progress: Callable[[int], None] | None = None, fuse: bool = True) -> IngestSummary:
     """Read ``paths``, extract event mentions and store them, one transaction per batch.
 
     Idempotent: articles already stored (same content hash) are counted as duplicates and not
     processed again, so re-running an interrupted ingest finishes the job with no duplicates.
-    ``progress`` is called with the number of inputs handled after each batch.
+    ``progress`` is called with the number of inputs handled after each batch. With ``fuse``
+    (the default) the new mentions are fused into events at the end (``store.fused``).
     """
     size = commit_every or settings().commit_every
     summary = IngestSummary()
@@ -120,6 +124,10 @@ def ingest(store: Store, paths: Sequence[str], *, default_published: dt.date | N
         summary.seconds = time.perf_counter() - t0
         store.finish_run(summary.run_id, summary.counts(), status="interrupted")
         raise
+    if fuse:  # the new mentions join the stored events (incremental; see store/fused.py)
+        from .store.fused import fuse_pending
+
+        summary.fused = fuse_pending(store).line()
     summary.seconds = time.perf_counter() - t0
     store.finish_run(summary.run_id, summary.counts(), status="done")
     return summary

@@ -1,48 +1,106 @@
 """According to whom: publisher, reporting chain, speaker, and the status a sentence gives.
 
-Pure functions over the article text and a parsed sentence. The chain is ordered from the
-article outwards: "TASS reported, citing AFP" → ["TASS", "AFP"].
+Pure functions over the article text and parsed sentences.
+
+- ``publisher``: the article's outlet (metadata or feed), else the dateline agency
+  ("ISLAMABAD (Reuters) -"); a dateline agency that differs from the outlet opens the chain.
+- ``sentence_attribution``: the reporting chain and the speaker stated inside one parsed
+  sentence. The chain holds news organisations only and is ordered from the article outwards:
+  "TASS reported, citing AFP" → ("TASS", "AFP"); "Reuters quoted SANA as saying" → ("Reuters",
+  "SANA"); "Y told AFP" → ("AFP",). The speaker is the innermost non-media source ("a senior
+  official, speaking on condition of anonymity"), coded as an actor where the dictionary can.
+- ``article_attributions``: the same for every sentence of an article, plus attribution that
+  spans sentences: a quote that closes in a later sentence ("… he said.") takes that speaker;
+  a quote that goes on after an attributed sentence keeps the speaker before it.
+- ``status_of``: the event's factuality as the text presents it (``models.STATUSES``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..models import Speaker
 from ..resources import table
-from .events import SentenceContext, SentenceEvent, code_head, doc_text
+from .actor_lexicon import ActorLexicon, ActorMatch
+from .events import SentenceContext, SentenceEvent, code_head
 
-SPEECH_LEMMAS = frozenset({
-    "say", "tell", "claim", "allege", "confirm", "announce", "warn", "add", "state", "insist",
-    "assert", "note", "explain", "tweet", "write", "post", "declare", "maintain", "argue",
-    "acknowledge", "admit", "contend", "describe", "brief", "disclose", "reveal", "report",
-})
-REPORT_LEMMAS = frozenset({"report", "carry", "publish", "broadcast"})
-ANON_RE = re.compile(
-    r"\b(?:on condition of anonymity|speaking anonymously|requested anonymity|who (?:declined|"
-    r"refused|did not want|asked not) to be (?:named|identified)|not authori[sz]ed to (?:speak|"
-    r"talk|brief)|unnamed|anonymous)\b", re.IGNORECASE)
-MEDIA_WORDS = frozenset({"news", "agency", "wire", "tv", "television", "radio", "times", "post",
+_ANON_CUES = (
+    r"on (?:the )?condition of anonymity|speaking anonymously|requested anonymity|"
+    r"who (?:declined|refused|did not want|asked not) to be (?:named|identified)|"
+    r"(?:was|were|is|are) not authori[sz]ed to (?:speak|talk|brief|comment)|"
+    r"asked not to be (?:named|identified)|unnamed|anonymous")
+ANON_RE = re.compile(rf"\b(?:{_ANON_CUES})\b", re.IGNORECASE)
+# unnamed people: "a senior official", "the western official", "one senior figure"
+ANON_HEADS = frozenset({"official", "source", "diplomat", "officer", "commander", "figure",
+                        "insider", "aide", "person", "member", "senator", "lawmaker", "patient",
+                        "resident", "witness", "soldier", "fighter", "militant", "policeman"})
+ON_RECORD_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                             "ambassador", "governor", "chief", "secretary", "director", "head",
+                             "chairman", "commissioner", "mayor", "leader", "premier"})
+MEDIA_WORDS = frozenset({"news", "media", "wire", "tv", "television", "radio", "times", "post",
                          "daily", "herald", "tribune", "dispatch", "ledger", "newsdesk", "gazette",
-                         "journal", "chronicle", "observer", "express", "telegraph", "press",
-                         "broadcaster", "newspaper", "channel", "network"})
+                         "journal", "chronicle", "observer", "express", "telegraph", "newspaper",
+                         "newspapers", "broadcaster", "channel", "network", "agencies"})
+_NOT_MEDIA = frozenset({"intelligence", "security", "spy", "aid", "relief", "un", "refugee"})
 DATELINE_RE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
     r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
     r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\)\s*[-–—]+|[-–—:]+)\s+")
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "conj", "cc",
+                          "punct", "prep"})
+_SPEECH_WORDS = (r"said|says|say|added|adds|told|tells|tweeted|wrote|writes|warned|warns|insisted|"
+                 r"claimed|claims|alleged|gloated|explained|stated|declared|noted|argued|"
+                 r"confirmed|maintained|recalled|continued|went on|admitted|asked")
+_NP = r"[^,.;:!?“”\"()]{2,80}?"
+# a speaker after a closing quote: '…," said X' / '…," X said'
+QUOTE_ATTRIBUTION_RE = re.compile(
+    rf"[”\"]\s*,?\s*(?:(?:{_SPEECH_WORDS})\s+(?P<s1>{_NP})(?=\s*(?:[,.;:!?]|$))"
+    rf"|(?P<s2>{_NP})\s+(?:{_SPEECH_WORDS})\b)", re.IGNORECASE)
+# "…, the official said." at the end of a sentence, or "X said …" at its start
+TRAILING_RE = re.compile(rf",\s+(?P<s>{_NP})\s+(?:{_SPEECH_WORDS})\s*[.!?”\"]*\s*$",
+                         re.IGNORECASE)
+LEADING_RE = re.compile(rf"^(?P<s>(?:[A-Z]|the |a |an ){_NP})\s+(?:{_SPEECH_WORDS})\b",
+                        re.IGNORECASE)
+_DOCUMENTS = frozenset({"report", "quote", "statement", "account", "document", "letter"})
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceAttribution:
+    """Who a sentence says its content comes from.
+
+    ``speech`` holds the token indices of the speech verbs (and "according") that carry the
+    attribution; ``status_of`` uses them to tell an event reported by a speaker from the
+    speaker's own speech act ("Qatar denies the accusations" is asserted).
+    """
+
     chain: tuple[str, ...] = ()
     speaker: Speaker | None = None
     anonymous: bool = False
     reportedly: bool = False
+    speech: tuple[int, ...] = ()
+    sentence_wide: bool = False  # "according to X", "X reported", or a speaker from elsewhere
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.chain or self.speaker or self.reportedly)
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+@functools.cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for r in table("lexicons/attribution.tsv"):
+        kinds.setdefault(r["kind"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 @functools.cache
@@ -51,25 +109,69 @@ def _media() -> dict[str, str]:
     for r in table("actors/media.tsv"):
         for name in [r["name"], *filter(None, r["aliases"].split("|"))]:
             out[name.casefold()] = r["name"]
+    for r in table("lexicons/attribution.tsv"):
+        if r["kind"] == "outlet":
+            out[r["word"].casefold()] = r["value"]
     return out
+
+
+def speech_lemmas() -> frozenset[str]:
+    return _lexicon()["speech"]
+
+
+def report_lemmas() -> frozenset[str]:
+    return _lexicon()["report"]
+
+
+def _clean(name: str) -> str:
+    t = name.strip().strip("'\"“”‘’").strip()
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
+    return re.sub(r"[’']s$", "", t).strip()
 
 
 def canonical_media(name: str) -> str:
     """The table's name for a news organisation ("Agence France-Presse" for "AFP")."""
-    return _media().get(name.casefold(), name)
+    t = _clean(name)
+    return _media().get(t.casefold(), _media().get(name.casefold(), name))
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Whether two names denote one news organisation ("the Guardian" and "Guardian")."""
+    if not a or not b:
+        return False
+    ca, cb = canonical_media(a).casefold(), canonical_media(b).casefold()
+    return ca == cb or _clean(a).casefold() == _clean(b).casefold()
 
 
 def media_name(text: str) -> str | None:
-    """The canonical name of a news organisation, or None."""
-    t = text.strip().strip("'\"“”‘’")
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
-    if t.casefold() in _media() or ("the " + t).casefold() in _media():
+    """The name of a news organisation as the text gives it, or None."""
+    t = _clean(text)
+    if not t:
+        return None
+    low = t.casefold()
+    if low in _media():
         return t  # as the text names it ("AFP"); canonical_media() maps aliases
-    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", t)}
-    if words & MEDIA_WORDS and t[:1].isupper():
+    words = re.findall(r"[A-Za-z][A-Za-z0-9-]*", t)
+    lw = [w.casefold() for w in words]
+    for n in (4, 3, 2, 1):  # "the semi-official Fars news agency", "state news agency IRNA"
+        for i in range(len(lw) - n + 1):
+            if " ".join(lw[i:i + n]) in _media():
+                return " ".join(words[i:i + n])
+    core = re.split(r"\s(?:for|of|in|at|from|with|on|who|which|that)\s", t, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", core)
+    lw = [w.casefold() for w in words]
+    if not lw or set(lw) & _NOT_MEDIA:
+        return None
+    head, before = lw[-1], set(lw[:-1])
+    if head in ("agency", "agencies", "reports", "report", "outlets", "outlet"):
+        return t if before & {"news", "media", "newspaper", "press", "wire"} or (
+            head.startswith("agenc") and words[0][:1].isupper() and len(words) > 1) else None
+    if head in MEDIA_WORDS:
         return t
     return None
 
+
+# ----------------------------------------------------------------------------- publisher
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -94,107 +196,419 @@ def dateline(text: str) -> Dateline | None:
 
 
 def publisher(text: str, outlet: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """The article's publisher and the chain its dateline adds ("(Reuters) -" in another outlet)."""
+    """The article's publisher (metadata or feed outlet, else the dateline agency) and the
+    chain its dateline adds ("(Reuters) -" in another outlet's article)."""
     dl = dateline(text)
     agency = dl.agency if dl else None
     if outlet:
-        if agency and agency.casefold() != outlet.casefold():
+        if agency and not same_outlet(agency, outlet):
             return outlet, (media_name(agency) or agency,)
         return outlet, ()
     return (media_name(agency) or agency) if agency else None, ()
 
 
-def _span_text(tok: Token) -> str:
-    sub = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")
-           or t == tok]
-    s = min(t.idx for t in sub)
-    e = max(t.idx + len(t) for t in sub)
-    return doc_text(tok.doc)[s:e]
+def outward_chain(publisher_name: str | None, *parts: Sequence[str]) -> tuple[str, ...]:
+    """One chain from the article outwards, without the publisher and without repeats."""
+    out: list[str] = []
+    for part in parts:
+        for name in part:
+            if same_outlet(name, publisher_name) or any(same_outlet(name, o) for o in out):
+                continue
+            out.append(name)
+    return tuple(out)
 
 
-def _speaker(tok: Token, ctx: SentenceContext, anonymous_sentence: bool) -> Speaker:
+# ----------------------------------------------------------------------------- phrases
+
+def _phrase_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok``: no clauses, appositions or
+    trailing prepositional phrases beyond "of/for/in/at/from" modifiers."""
+    keep = [tok]
+    keep += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+             and not any(x.dep_ in ("relcl", "acl") for x in c.subtree)]
+    keep += [p for c in keep[1:] for p in tok.doc[tok.i + 1:c.i] if p.is_punct]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS or (
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "at", "from", "with")
+        and c.i > tok.i)]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos", "advcl",
+                                                           "parataxis", "punct", "ccomp"))
+    idx = {t.i for t in keep}
+    lo = hi = tok.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = tok.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _phrase_text(tok: Token) -> str:
+    s, e = _phrase_span(tok)
+    return tok.doc.text[s:e]
+
+
+def _anonymous(text: str, head_lemma: str, plural: bool, has_name: bool) -> bool:
+    if ANON_RE.search(text) or head_lemma == "source":
+        return True
+    if has_name or head_lemma in ON_RECORD_HEADS:
+        return False
+    words = text.casefold().split()
+    if head_lemma in ANON_HEADS and not plural:
+        return True
+    return bool(words) and words[0] in ("a", "an", "one") and head_lemma in ANON_HEADS
+
+
+def _speaker(tok: Token, ctx: SentenceContext, sentence_text: str) -> Speaker | None:
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "i", "we", "this", "that", "which", "who"):
+        return None
+    s, e = _phrase_span(tok)
+    text = tok.doc.text[s:e]
     actors = code_head(tok, ctx)
-    sub = list(tok.subtree)
-    s = min(t.idx for t in sub)
-    e = max(t.idx + len(t) for t in sub)
-    text = doc_text(tok.doc)[s:e]
-    anon = anonymous_sentence or tok.lemma_.lower() in ("source",) or bool(ANON_RE.search(text))
     a = actors[0] if actors else None
-    short = a.text if a else _span_text(tok)
-    return Speaker(short, a.country if a else None, a.sector if a else None, anon, s, e)
+    head = tok.lemma_.lower()
+    names = any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in tok.subtree) or (
+        tok.pos_ == "PROPN")
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    anon = _anonymous(text, head, tok.tag_ in ("NNS", "NNPS"), names or bool(
+        [c for c in appos if c.pos_ == "PROPN"])) or bool(
+        ANON_RE.search(sentence_text) and tok.pos_ != "PRON" and not names)
+    return Speaker(text, a.country if a else None, a.sector if a else None, anon, s, e)
 
+
+def _is_source(tok: Token) -> bool:
+    """Whether a cited phrase is a source (a person, an outlet, "sources"), not a reason."""
+    return bool(media_name(_phrase_text(tok))) or tok.pos_ in ("PROPN", "PRON") or \
+        tok.lemma_.lower() in ANON_HEADS | ON_RECORD_HEADS | {"official", "police", "ministry"}
+
+
+def _objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative")]
+
+
+def _pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative")
+            and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+# ----------------------------------------------------------------------------- one sentence
 
 def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     """Reporting chain and speaker stated inside one parsed sentence."""
     chain: list[str] = []
-    speaker: Speaker | None = None
-    anon_sentence = bool(ANON_RE.search(doc_text(doc)))
+    speakers: list[tuple[int, Speaker]] = []  # (priority, speaker); lower wins
+    speech: list[int] = []
+    sentence_wide = False
     reportedly = False
-    for tok in doc:
-        low = tok.lower_
-        if low in ("reportedly", "purportedly"):
-            reportedly = True
-        if low == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            objs = [g for g in to.children if g.dep_ == "pobj"] if to is not None else []
-            if not objs and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                objs = [doc[tok.i + 2].head if doc[tok.i + 2].head.i > tok.i else doc[tok.i + 2]]
+    speech_l, report_l, cite_l = speech_lemmas(), report_lemmas(), _lexicon()["cite"]
+
+    def source(tok: Token, prio: int) -> None:
+        """A source phrase: a news organisation joins the chain, anyone else may speak."""
+        name = media_name(_phrase_text(tok))
+        if name:
+            chain.append(name)
+        elif tok.lemma_.lower() in _DOCUMENTS:
+            return  # "according to a report carried by Xinhua": the report is no speaker
+        else:
+            sp = _speaker(tok, ctx, doc.text)
+            if sp is not None:
+                speakers.append((prio, sp))
+
+    for tok in sorted(doc, key=_depth):  # main clauses first
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in ("reportedly", "purportedly", "allegedly"):
+            reportedly = reportedly or low != "allegedly"
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [g for g in to.children if g.dep_ == "pobj"]
+            if not objs and tok.i + 2 < len(doc):
+                g = doc[tok.i + 2]
+                objs = [g.head if g.head.i > tok.i and g.head.pos_ in ("NOUN", "PROPN") else g]
             for o in objs:
-                name = media_name(_span_text(o))
+                _source_with_relatives(o, source, 0, chain)
+            speech.append(tok.i)
+            sentence_wide = True
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in speech_l | report_l:
+            continue
+        if lemma in cite_l and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and \
+                tok.head.lemma_.lower() in speech_l | report_l:
+            continue  # "citing Y" is read with the verb it hangs on
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        psubj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agents = _pobjs(tok, ("by",))
+        if tok.dep_ in ("relcl", "acl") and lemma not in report_l:
+            continue  # "Isis, which has claimed responsibility …": not the sentence's source
+        if lemma == "speak" and not ANON_RE.search(doc.text):
+            continue
+        if subj is None and psubj is None and tok.dep_ in ("advcl", "xcomp", "conj") \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        prio = 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
+        speech.append(tok.i)
+        if lemma == "quote" and psubj is not None:  # "X was quoted as saying", "quoted by M"
+            source(psubj, 0)
+            for a in agents:
+                source(a, 0)
+            for o in _pobjs(tok, ("in", "on", "by")):
+                name = media_name(_phrase_text(o))
+                if name:
+                    chain.insert(0, name)
+            continue
+        if psubj is not None and agents:  # "was reported by intelligence agencies"
+            for a in agents:
+                source(a, prio)
+            if lemma in report_l:
+                sentence_wide = True
+            continue
+        if psubj is not None and lemma in report_l:  # "X was reported to have …"
+            reportedly = True
+            continue
+        if subj is None:
+            continue
+        subj_media = media_name(_phrase_text(subj))
+        if subj_media or (lemma in report_l and subj.ent_type_ == "ORG" and lemma != "quote"):
+            chain.append(subj_media or _phrase_text(subj))
+            sentence_wide = True
+        elif lemma in ("quote", "cite") and subj.pos_ == "PRON":
+            pass  # "He quoted Trump as saying": the quoted one speaks
+        elif lemma not in ("quote", "cite", "carry", "publish", "broadcast"):
+            sp = _speaker(subj, ctx, doc.text)
+            if sp is not None:
+                speakers.append((prio, sp))
+        if lemma in ("quote", "cite"):
+            for o in _objects(tok):
+                if _is_source(o):
+                    source(o, 0)
+        if lemma in ("tell", "confirm", "say", "claim", "speak", "write"):
+            # "Y told AFP", "confirmed to the Guardian", "in a phone call to the BBC"
+            told = _objects(tok) + _pobjs(tok, ("to",))
+            told += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for g in c.children if g.dep_ == "pobj"
+                     for g2 in _pobjs(g, ("to",)) for g in [g2]]
+            for o in told:
+                name = media_name(_phrase_text(o))
                 if name:
                     chain.append(name)
-                elif speaker is None:
-                    speaker = _speaker(o, ctx, anon_sentence)
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS | REPORT_LEMMAS:
-            continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or (subj.pos_ == "PRON" and subj.lower_ in ("it",)):
-            continue
-        name = media_name(_span_text(subj))
-        if name or (lemma in REPORT_LEMMAS and subj.ent_type_ == "ORG"):
-            chain.append(name or _span_text(subj))
-            for c in tok.children:
-                if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("cite", "quote"):
-                    for o in c.children:
-                        if o.dep_ in ("dobj", "obj"):
-                            inner = media_name(_span_text(o))
-                            if inner:
-                                chain.append(inner)
-                            elif speaker is None:
-                                speaker = _speaker(o, ctx, anon_sentence)
-            quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-            if lemma == "quote" and quoted is not None and speaker is None:
-                speaker = _speaker(quoted, ctx, anon_sentence)  # "X quoted Y as saying"
-        elif speaker is None:
-            speaker = _speaker(subj, ctx, anon_sentence)
-            for c in tok.children:  # "Y told X" with X a news organisation
-                if c.dep_ in ("dobj", "dative", "obj") and lemma == "tell":
-                    told = media_name(_span_text(c))
-                    if told:
-                        chain.append(told)
+        cites = [*tok.children, *(subj.children if subj is not None else ())]
+        for c in cites:  # "TASS reported, citing AFP"; "Xinhua, quoting sources, said"
+            if c.dep_ == "appos" and any(g.dep_ == "amod" and g.lemma_.lower() in cite_l
+                                         for g in c.children):
+                source(c, 0)  # the parse of "Xinhua, quoting sources, said"
+            if c.dep_ in ("advcl", "xcomp", "conj", "acl") and c.lemma_.lower() in cite_l:
+                for o in _objects(c):
+                    if _is_source(o):
+                        source(o, 0)
     seen: list[str] = []
-    for name_ in chain:
-        if name_ not in seen:
-            seen.append(name_)
-    return SentenceAttribution(tuple(seen), speaker,
-                               bool(speaker and speaker.anonymous) or anon_sentence, reportedly)
+    for name in chain:
+        if not any(same_outlet(name, s) for s in seen):
+            seen.append(name)
+    speaker = min(speakers, key=lambda p: p[0])[1] if speakers else None
+    anon = bool(speaker and speaker.anonymous)
+    return SentenceAttribution(tuple(seen), speaker, anon, reportedly, tuple(speech),
+                               sentence_wide)
 
 
-def status_of(ev: SentenceEvent, att: SentenceAttribution) -> str:
+def _source_with_relatives(o: Token, source, prio: int, chain: list[str]) -> None:
+    """"according to Global Newsdesk, which cited an Indian defence official"."""
+    source(o, prio)
+    for rel in o.children:
+        if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() in ("cite", "quote"):
+            for g in _objects(rel):
+                source(g, 0)
+        if rel.dep_ == "acl" and rel.lemma_.lower() in ("carry", "publish", "report"):
+            for g in _pobjs(rel, ("by",)):  # "quotes carried by the Fars news agency"
+                source(g, 0)
+
+
+# ----------------------------------------------------------------------------- an article
+
+def sentence_context(text: str, start: int, end: int, matches: Sequence[ActorMatch],
+                     lexicon: ActorLexicon, dyad: tuple[str, ...] = ()) -> SentenceContext:
+    """A SentenceContext for one sentence (offsets made sentence-relative), no place lookup."""
+    local = tuple(replace(m, start=m.start - start, end=m.end - start)
+                  for m in matches if m.start >= start and m.end <= end)
+    return SentenceContext(local, lexicon, lambda s, e: None, dyad)
+
+
+def _regex_speaker(text: str, base: int, matches: Sequence[ActorMatch],
+                   lexicon: ActorLexicon, quote_end: int | None = None) -> Speaker | None:
+    """A speaker read from raw text (for sentences the parser did not see)."""
+    m = None
+    if quote_end is not None:
+        m = QUOTE_ATTRIBUTION_RE.match(text, quote_end - 1) if quote_end > 0 else None
+    if m is None:
+        m = TRAILING_RE.search(text) or LEADING_RE.search(text)
+    if m is None:
+        return None
+    group = next(g for g in ("s1", "s2", "s") if g in m.groupdict() and m.group(g))
+    s, e = m.span(group)
+    phrase = text[s:e].strip()
+    if not phrase or len(phrase.split()) > 10 or phrase.casefold() in ("it", "i", "we"):
+        return None
+    s = text.index(phrase, s)
+    e = s + len(phrase)
+    inside = [x for x in matches if base + s <= x.start and x.end <= base + e]
+    country = next((x.country for x in inside if x.country), None)
+    head = phrase.split()[-1].casefold()
+    sector = lexicon.sector_of(head) or next((x.sector for x in inside if x.sector), None)
+    has_name = any(w[:1].isupper() for w in phrase.split()[1:]) or (phrase[:1].isupper() and \
+        phrase.split()[0].casefold() not in ("the", "a", "an", "one", "two", "three", "four"))
+    anon = _anonymous(phrase, head.rstrip("s") if head.endswith("sources") else head,
+                      head.endswith("s") and not head.endswith("ss"), has_name)
+    return Speaker(phrase, country, sector, anon, base + s, base + e)
+
+
+def _quote_balance(text: str) -> int:
+    """Quotes opened minus quotes closed in a sentence (curly quotes; straight ones count as
+    opening at the start of the sentence and closing elsewhere)."""
+    opened = sum(text.count(q) for q in OPEN_QUOTES)
+    closed = sum(text.count(q) for q in CLOSE_QUOTES)
+    straight = text.count('"')
+    if straight:
+        if text.lstrip().startswith('"'):
+            opened += 1
+            closed += straight - 1
+        else:
+            closed += straight
+    return opened - closed
+
+
+def article_attributions(text: str, sentences: Sequence[tuple[int, int]],
+                         parsed: Mapping[int, tuple[Doc, SentenceContext]],
+                         matches: Sequence[ActorMatch], lexicon: ActorLexicon
+                         ) -> dict[int, SentenceAttribution]:
+    """The attribution of every sentence (by index), across sentence boundaries.
+
+    ``parsed`` maps a sentence index to its parse; the other sentences are read from the raw
+    text (a closing '…," the official said.' needs no parse).
+    """
+    out: dict[int, SentenceAttribution] = {}
+    for i, (s, e) in enumerate(sentences):
+        if i in parsed:
+            doc, ctx = parsed[i]
+            att = sentence_attribution(doc, ctx)
+            if att.speaker is not None:
+                att = replace(att, speaker=_shift(att.speaker, s))
+        else:
+            sp = _regex_speaker(text[s:e], s, matches, lexicon)
+            att = SentenceAttribution(speaker=sp, anonymous=bool(sp and sp.anonymous),
+                                      sentence_wide=sp is not None)
+        out[i] = att
+    # quote state at the start of each sentence
+    inside = [False] * len(sentences)
+    depth = 0
+    for i, (s, e) in enumerate(sentences):
+        if i and text.count("\n\n", sentences[i - 1][1], s):
+            depth = 0 if depth < 0 else depth  # quotes may run over paragraphs
+        inside[i] = depth > 0
+        depth = max(0, depth + _quote_balance(text[s:e]))
+        if depth > 1:
+            depth = 1
+    for i, (s, e) in enumerate(sentences):
+        att = out[i]
+        if att.speaker is not None or att.chain:
+            continue
+        seg = text[s:e]
+        quoted = inside[i] or _quote_balance(seg) > 0 or seg.lstrip()[:1] in "“\""
+        if not quoted:
+            continue
+        sp = None
+        # forward: the sentence where this quote closes, '…," X said.'
+        for j in range(i, min(i + 5, len(sentences))):
+            js, je = sentences[j]
+            jt = text[js:je]
+            close = _closing_quote(jt, opened_before=j > i or inside[i])
+            if close is None:
+                continue
+            cand = _regex_speaker(jt, js, matches, lexicon, quote_end=close + 1)
+            if cand is not None and cand.start is not None and cand.start >= js + close:
+                sp = cand
+            else:
+                later = out[j].speaker if j != i else None
+                if later is not None and later.start is not None and later.start >= js + close:
+                    sp = later
+            break
+        # backward: a quote that continues what the sentence before attributed
+        if sp is None and i > 0 and (inside[i] or seg.lstrip()[:1] in "“\""):
+            prev = out[i - 1]
+            if prev.speaker is not None:
+                sp = prev.speaker
+        if sp is not None:
+            out[i] = replace(att, speaker=sp, anonymous=sp.anonymous, sentence_wide=True)
+    return out
+
+
+def _closing_quote(text: str, opened_before: bool) -> int | None:
+    """Offset of the quote mark that closes the quote running through ``text``."""
+    depth = 1 if opened_before else 0
+    for k, ch in enumerate(text):
+        if ch in OPEN_QUOTES or (ch == '"' and depth == 0):
+            depth += 1
+        elif ch in CLOSE_QUOTES or (ch == '"' and depth > 0):
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _shift(sp: Speaker, base: int) -> Speaker:
+    return replace(sp, start=None if sp.start is None else sp.start + base,
+                   end=None if sp.end is None else sp.end + base)
+
+
+# ----------------------------------------------------------------------------- status
+
+def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
+    """Whether the event at ``ev_tok`` is part of what the speech verb reports."""
+    if ev_tok == speech_tok:
+        return False
+    t, v = doc[ev_tok], doc[speech_tok]
+    if v.lower_ == "according":
+        return True
+    # the event inside the verb's complement: "X said (that) troops fired"
+    node = t
+    while node.head != node:
+        if node.head == v:
+            return node.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "agent", "relcl")
+        node = node.head
+    # the verb in a parenthetical under the event's clause: "Troops fired, X said"
+    anc = [t, *t.ancestors]
+    return v.head in anc and v.dep_ in ("parataxis", "ccomp") and v.i > t.i and any(
+        c.dep_ == "nsubj" for c in v.children)
+
+
+def status_of(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None = None) -> str:
     """The event's factuality as the text presents it (one of models.STATUSES)."""
+    if ev.denial_status:
+        return ev.denial_status
     if ev.negated:
         return "negated"
     if ev.modality == "hypothetical":
         return "hypothetical"
     if ev.modality == "future":
         return "future"
-    if ev.denial_status:
-        return ev.denial_status
     if ev.claimed:
         return "claimed"
     if ev.alleged:
         return "alleged"
-    if att.chain or att.speaker or att.reportedly:
+    if att.chain or att.reportedly or ev.reported:
         return "reported"
+    if att.speaker is not None:
+        if doc is None or not att.speech:
+            return "reported"
+        if any(_in_scope(doc, ev.token, v) for v in att.speech):
+            return "reported"
+        if att.sentence_wide and not any(v == ev.token for v in att.speech):
+            return "reported"
     return "asserted"

@@ -86,6 +86,7 @@ class SentenceEvent:
     modality: str | None = None  # future | hypothetical
     alleged: bool = False
     claimed: bool = False
+    reported: bool = False  # "reports of airstrikes", "is reported to have"
     denied_by: list[str] = field(default_factory=list)
     denial_status: str | None = None  # denied | contested
     dead: int | None = None
@@ -95,6 +96,7 @@ class SentenceEvent:
     absorbed: list[int] = field(default_factory=list)
     denies: list[str] = field(default_factory=list)  # for REJECT: countries that deny something
     denies_charge: bool = False  # this REJECT denies a charge/allegation (links to ACCUSE)
+    denies_prior: bool = False  # this REJECT denies something said before its sentence
     accuses: list[int] = field(default_factory=list)  # tokens of the events an ACCUSE alleges
 
 
@@ -320,7 +322,8 @@ def _modality(t: Token) -> tuple[bool, str | None]:
         if up == h:
             break
         if h.dep_ in ("xcomp", "conj", "acomp") or (
-                h.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and match_trigger(up) is None):
+                h.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "amod", "compound", "nmod")
+                and match_trigger(up) is None):
             h = up
             chain.append(h)
         else:
@@ -667,6 +670,8 @@ def _accusations(doc: Doc, live: list[SentenceEvent]) -> None:
         targets = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
                    for g in c.children if g.dep_ in ("pobj", "pcomp")]
         targets += [c for c in t.children if c.dep_ in ("ccomp",)]
+        if any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
+            targets += [c for c in t.children if c.dep_ in ("dobj", "obj")]  # "blamed X on Y"
         for g in targets:
             o = by_tok.get(g.i)
             if o is None or o is e:
@@ -677,8 +682,22 @@ def _accusations(doc: Doc, live: list[SentenceEvent]) -> None:
                 o.actors = list(e.recipients)
 
 
+def _path_to(u: Token, t: Token) -> list[Token] | None:
+    """The tokens from ``u`` up to (not including) its ancestor ``t``, or None."""
+    path = [u]
+    node = u
+    while node.head != node:
+        if node.head == t:
+            return path
+        node = node.head
+        path.append(node)
+    return None
+
+
 def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
-    """Link a denial to what it denies: an event in its clause, or the charge in the sentence."""
+    """Link a denial to what it denies: an event in its clause ("denied that troops fired":
+    denied), a charge or report ("rejected the claim that …", "denied reports of …": the event
+    is contested), or, when nothing in the sentence is denied, what the sentence before said."""
     for e in live:
         if e.type != "REJECT":
             continue
@@ -686,21 +705,27 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         if t.lemma_.lower() not in DENIAL_LEMMAS and t.lower_ not in ("denial",):
             continue
         deniers = sorted(_countries(e.actors))
-        if not deniers:
-            continue
         e.denies = deniers
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        charge = any(c.lemma_.lower() in CHARGE_NOUNS for c in objs) or (
+        charges = [c for c in objs if c.lemma_.lower() in CHARGE_NOUNS]
+        charge = bool(charges) or (
             t.dep_ == "relcl" and t.head.lemma_.lower() in CHARGE_NOUNS)
+        reported = any(w.lower_ in ("reportedly", "purportedly", "allegedly") for w in doc)
         accused = {k for o in live if o.type == "ACCUSE" for k in o.accuses}
+        found = False
         for o in live:
             if o is e:
                 continue
             u = doc[o.token]
-            in_clause = any(a == t for a in u.ancestors) and u.dep_ != "relcl"
+            path = _path_to(u, t)
+            in_clause = path is not None and path[-1].dep_ not in ("nsubj", "conj", "cc",
+                                                                  "advcl", "prep")
+            if path is not None and path[-1].dep_ == "prep" and path[-1].i > t.i:
+                in_clause = False  # "denied the charge on Monday in Islamabad"
             if o.type == "ACCUSE" and (charge or in_clause):
                 o.denial_status = "contested"
                 o.denied_by = sorted(set(o.denied_by) | set(deniers))
+                found = True
                 if not e.recipients:
                     e.recipients = [a for a in o.actors if a.country not in deniers]
                 for k in o.accuses:  # what was alleged is contested too
@@ -709,9 +734,14 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                         acc.denial_status = "contested"
                         acc.denied_by = sorted(set(acc.denied_by) | set(deniers))
             elif in_clause and o.token not in accused:
-                o.denial_status = "denied"
+                via_charge = path is not None and any(c in path for c in charges)
+                o.denial_status = "contested" if via_charge or reported else "denied"
                 o.denied_by = sorted(set(o.denied_by) | set(deniers))
+                found = True
         e.denies_charge = charge
+        e.denies_prior = not found and (charge or not objs or any(
+            c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
+            for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children))
 
 
 def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
@@ -728,9 +758,33 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
         near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
         if near & {"allegedly", "suspected", "purportedly", "alleged"}:
             e.alleged = True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in (
+                "report", "claim", "rumour", "rumor"):
+            e.reported = True  # "reports of airstrikes killing hundreds"
+        if e.modality is None and t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            e.modality = "future"  # "the Home Office is to suspend cooperation"
         if e.type == "ASSAULT" and ("claimed responsibility" in lowered
                                     or "claim responsibility" in lowered):
             e.claimed = True
+    for c in doc:  # "claimed responsibility for the attack", "claimed to have carried out"
+        if c.lemma_.lower() != "claim" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        credit = any(o.lemma_.lower() in ("responsibility", "credit") for o in c.children
+                     if o.dep_ in ("dobj", "obj"))
+        heads = [x for x in c.children if x.dep_ == "xcomp"] if any(
+            x.dep_ == "aux" and x.lower_ == "to" for y in c.children if y.dep_ == "xcomp"
+            for x in y.children) else []
+        if credit:
+            heads += [g for o in c.children if o.dep_ in ("dobj", "obj")
+                      for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        for e in live:
+            u = doc[e.token]
+            if e.token != c.i and any(u == h or h in u.ancestors for h in heads):
+                e.claimed = True
 
 
 def _dedupe(actors: Sequence[Actor]) -> list[Actor]:

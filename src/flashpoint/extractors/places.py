@@ -13,13 +13,15 @@ resolved in the same text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..gazetteer import Candidate, Gazetteer, normalize, to_place
 from ..models import Place
 
-__all__ = ["find_places", "nearest_place"]
+__all__ = ["Toponym", "find_places", "find_toponyms", "nearest_place", "toponyms_of_texts"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON"})
@@ -41,6 +43,7 @@ _FEATURE_WORDS = frozenset({"county", "co", "road", "rd", "street", "st", "avenu
                             "cathedral", "university", "college", "school", "museum", "hotel",
                             "stadium", "centre", "center", "mall", "square", "bridge", "house",
                             "hall", "tower", "building", "station", "airport", "base"})
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _SAID = re.compile(r"\s+(?:said|says|told|added|wrote|tweeted|explained|asked)\b")
 _PREPOSITIONS = frozenset({"in", "at", "from", "near", "of", "to", "outside", "across", "around"})
 _NAME_MAX_TOKENS = 4
@@ -164,6 +167,9 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                                         lower_words, g)
         feature = [(a, b) for a, b in failed_ner if a <= s and e <= b
                    and normalize(text[a:b]).rsplit(" ", 1)[-1] in _FEATURE_WORDS]
+        nxt = _NEXT_WORD.match(text, e)
+        if nxt and nxt.group(1).lower() in _FEATURE_WORDS and nxt.group(1)[:1].isupper():
+            feature.append((s, nxt.end()))  # "Metcalfe County", "Hertford Road": not the town
         if cands and feature:
             cands = [c for c in cands if c.kind != "city"]
         elif cands and _inside(s, e, failed_ner):
@@ -339,3 +345,133 @@ def nearest_place(places: Sequence[Place], pos: int, sent_start: int,
         if best is None or key < best:
             best, chosen = key, p
     return chosen
+
+
+# --------------------------------------------------------------------------- toponyms
+
+TOPONYM_KINDS = ("place", "demonym", "feature")
+_NER_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
+_STREET_RE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,3}(?:Road|Street|Avenue|Lane|Close|Crescent|Drive|Boulevard|"
+    r"Way|Highway|County|Parish)\b(?:\s+\d+\b)?|\bHighway\s+\d+\b")
+_FEATURE_HEADS = frozenset({"road", "street", "avenue", "lane", "close", "crescent", "drive",
+                            "boulevard", "way", "highway", "county", "parish", "hospital",
+                            "airport", "church", "cathedral", "castle", "museum", "stadium",
+                            "bridge", "square", "park", "theatre", "theater", "mosque",
+                            "temple", "hall", "university"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A toponym span with its resolution and what kind of mention it is.
+
+    ``kind`` is ``place`` (a place name resolved in the gazetteer), ``demonym`` (a nationality
+    adjective recorded as a mention of its country: "Turkish" -> Turkey) or ``feature`` (a
+    street, county, building or other named feature the gazetteer lacks, located at the town
+    the document is about: its coordinates are the town's, so its precision is ``city`` and it
+    has no GeoNames id).
+    """
+
+    place: Place
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.place.start, "end": self.place.end, "kind": self.kind,
+                **self.place.to_dict()}
+
+
+def _demonym_spans(text: str, g: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[Toponym]:
+    toks = _tokens(text)
+    out: list[Toponym] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i]) or toks[i].hyphen_before:
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(toks) - 1, i + 2), i - 1, -1):
+            if not all(_is_cap(toks[k]) for k in range(i, j + 1)):
+                continue
+            s, e = toks[i].start, toks[j].end
+            c = g.demonym_place(text[s:e])
+            if c is not None:
+                hit = (j, s, e, c)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, s, e, c = hit
+        if not any(_overlaps(s, e, a, b) for a, b in taken):
+            out.append(Toponym(to_place(c, text[s:e], s, e), "demonym"))
+        i = j + 1
+    return out
+
+
+def _anchor(places: Sequence[Place]) -> Place | None:
+    """The town a document is about: its most often named city (the first on a tie)."""
+    cities = [p for p in places if p.precision == "city" and p.geonameid is not None]
+    if not cities:
+        return None
+    counts = Counter(p.geonameid for p in cities)
+    top = max(counts.values())
+    return next(p for p in cities if counts[p.geonameid] == top)
+
+
+def _feature_spans(text: str, ents: Sequence[tuple[int, int, str]],
+                   taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    cands: list[tuple[int, int]] = []
+    for s0, e0, lab in ents:
+        if lab not in ("FAC", "GPE", "LOC", "ORG"):
+            continue
+        s, e = _strip_ent(text, s0, e0)
+        words = normalize(text[s:e]).split()
+        if len(words) < 2 or words[-1] not in _FEATURE_HEADS:
+            continue
+        if lab == "ORG" and words[-1] not in ("hospital", "airport", "county", "university"):
+            continue
+        cands.append((s, e))
+    cands += [(m.start(), m.end()) for m in _STREET_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(cands), key=lambda x: (x[0], -x[1])):
+        if any(_overlaps(s, e, a, b) for a, b in (*taken, *out)):
+            continue
+        if "\n" in text[s:e] or _LEADERS.issuperset({text[s:e].split()[0].lower()}):
+            continue
+        out.append((s, e))
+    return out
+
+
+def find_toponyms(text: str, ents: Sequence[tuple[int, int, str]] = (),
+                  gazetteer: Gazetteer | None = None,
+                  context_countries: Sequence[str] = ()) -> list[Toponym]:
+    """Every toponym of ``text``, in text order: the places of :func:`find_places`, demonyms
+    as mentions of their country, and named features (streets, counties, buildings) located at
+    the town the document is about (see :class:`Toponym`)."""
+    g = gazetteer or Gazetteer.default()
+    places = find_places(text, ents, g, context_countries)
+    out = [Toponym(p, "place") for p in places]
+    taken = [(p.start or 0, p.end or 0) for p in places]
+    anchor = _anchor(places)
+    if anchor is not None:
+        for s, e in _feature_spans(text, ents, taken):
+            out.append(Toponym(Place(text[s:e], anchor.name, None, anchor.lat, anchor.lon,
+                                     anchor.admin1, anchor.country, "city", s, e), "feature"))
+            taken.append((s, e))
+    out += _demonym_spans(text, g, taken)
+    out.sort(key=lambda t: t.place.start or 0)
+    return out
+
+
+def toponyms_of_texts(texts: Iterable[str], gazetteer: Gazetteer | None = None,
+                      batch_size: int = 16) -> Iterator[list[Toponym]]:
+    """:func:`find_toponyms` of each text, with spaCy entities from the NER of the shared
+    pipeline (the parser is skipped: toponyms need only the entities)."""
+    from ..nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    g = gazetteer or Gazetteer.default()
+    skip = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")]
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=skip):
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents
+                if e.label_ in _NER_LABELS]
+        yield find_toponyms(doc.text, ents, g)

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 
 from ..models import TimeExpression, TimeSpan
 
-__all__ = ["event_time", "find_times", "link_ranges", "range_expression", "split_sentences"]
+__all__ = ["event_time", "find_times", "find_timexes", "link_ranges", "range_expression",
+           "split_sentences", "timex_records"]
 
 _D = dt.timedelta
 
@@ -207,7 +208,8 @@ _P_DAYWORD = re.compile(
     r"after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|"
     rf"evening))(?![a-z])(?:\s+(?P<pod>{_POD}))?", _I)
 _P_REF = re.compile(
-    r"(?P<w>(?-i:now)|currently|nowadays|at\s+present|presently|at\s+the\s+moment|recently|lately|"
+    r"(?P<w>(?-i:[Nn]ow)(?!\s+that\b)|(?:(?<=\bthe\s)|(?<=\ba\s))recent(?=\s+[a-z])"
+    r"(?!\s+(?:days|weeks|months|years|times|past)\b)|currently|nowadays|at\s+present|presently|at\s+the\s+moment|recently|lately|"
     r"in\s+recent\s+(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
     r"(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many|couple))|(?:in\s+)?the\s+future|"
     r"in\s+future|the\s+near\s+future)(?![\w-])", _I)
@@ -251,13 +253,21 @@ _P_HOLIDAY = re.compile(
     r"\s+Eve)?|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|"
     rf"Good\s+Friday|May\s+Day|Boxing\s+Day))(?![a-z])(?:,?\s+(?P<y>{_YEAR}))?", _I)
 
+# business-news references to the reporting period ("the latest quarter", "the year-ago
+# period", "the current fiscal year", "the year ended June 30")
+_P_FIN = re.compile(
+    r"(?:the\s+)?(?P<mod>latest|current|most\s+recent|(?:comparable\s+|corresponding\s+)?"
+    r"year[- ](?:ago|earlier))\s+(?:fiscal\s+)?(?P<u>quarter|period)(?![a-z])"
+    r"|the\s+(?P<ymod>full|current|current\s+fiscal|latest\s+fiscal)\s+year(?![a-z-])"
+    r"|the\s+(?:fiscal\s+)?(?P<yend>year)(?=\s+end(?:ed|ing)\b)", _I)
+
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "mdrange": _P_MDRANGE, "dmrange": _P_DMRANGE, "mdy": _P_MDY, "dmy": _P_DMY, "iso": _P_ISO,
     "ordday": _P_ORDDAY, "weekof": _P_WEEKOF, "month": _P_MONTH, "year": _P_YEAR,
     "decade": _P_DECADE, "season": _P_SEASON, "quarter": _P_QUARTER, "weekday": _P_WEEKDAY,
     "dayword": _P_DAYWORD, "ref": _P_REF, "relunit": _P_RELUNIT, "relday": _P_RELDAY,
     "ago": _P_AGO, "duration": _P_DURATION, "baredur": _P_BAREDUR, "set": _P_SET,
-    "time": _P_TIME, "holiday": _P_HOLIDAY,
+    "time": _P_TIME, "holiday": _P_HOLIDAY, "fin": _P_FIN,
 }
 # Speed: the full patterns above start with optional words, which defeats the regex engine's
 # first-character skip, and a big alternation is slow in ``re``. So the text is tokenised once;
@@ -277,7 +287,7 @@ _CORE_WORDS = {
     **{k: "dw" for k in ("yesterday", "today", "tomorrow", "tonight")},
     **{k: "unit" for k in _w(
         "second minute hour day night week weekend fortnight month year decade century "
-        "centuries quarter half morning afternoon evening overnight")},
+        "centuries quarter half morning afternoon evening overnight period")},
     **{k: "season" for k in ("spring", "summer", "autumn", "fall", "winter")},
     **{k: "ref" for k in _w(
         "now current currently present presently recent recently lately past future soon "
@@ -292,7 +302,7 @@ _CORE_KINDS: dict[str, tuple[str, ...]] = {
     "wd": ("mdy", "dmy", "weekday", "holiday"),
     "dw": ("dayword",),
     "unit": ("relunit", "ago", "duration", "baredur", "relday", "set", "weekof", "quarter",
-             "dayword", "ref"),
+             "dayword", "ref", "fin"),
     "year": ("year", "decade", "quarter"),
     "dec": ("decade",),
     "season": ("season",),
@@ -339,6 +349,7 @@ _STARTS: dict[str, frozenset[str]] = {
     "time": frozenset({"#d", "noon", "midnight", "midday"}),
     "holiday": _w("last next this christmas new valentine halloween thanksgiving easter "
                          "good may boxing"),
+    "fin": _w("the latest current most year comparable corresponding"),
 }
 
 
@@ -1339,6 +1350,24 @@ def _resolve_time(doc: _Doc, c: _Cand) -> TimeExpression:
                           None, None, "hour", True)
 
 
+def _resolve_fin(doc: _Doc, c: _Cand) -> TimeExpression | None:
+    g = c.m.groupdict()
+    text, pub = doc.text, doc.pub
+    if g["yend"]:
+        return TimeExpression(text[c.start:c.end], c.start, c.end, "DURATION", "P1Y", None, None,
+                              "year", False)
+    if pub is None:
+        return None
+    if g["ymod"]:
+        return _expr(text, c.start, c.end, _unit_span("year", dt.date(pub.year, 1, 1)), True)
+    mod = re.sub(r"\s+", " ", g["mod"].lower())
+    this_q = dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+    q = this_q if mod == "current" else _add_months(this_q, -3)  # latest reported quarter
+    if mod.endswith(("ago", "earlier")):
+        q = dt.date(q.year - 1, q.month, 1)
+    return _expr(text, c.start, c.end, _unit_span("quarter", q), True)
+
+
 def _resolve(doc: _Doc, c: _Cand) -> list[TimeExpression]:
     k = c.kind
     g = c.m.groupdict()
@@ -1364,6 +1393,7 @@ _RESOLVERS = {
     "ref": _resolve_ref, "relunit": _resolve_relunit, "relday": _resolve_relday,
     "ago": _resolve_ago, "duration": _resolve_duration, "baredur": _resolve_baredur,
     "set": _resolve_set, "time": _resolve_time, "holiday": _resolve_holiday,
+    "fin": _resolve_fin,
 }
 
 
@@ -1469,6 +1499,17 @@ def find_times(text: str, published: dt.date | None,
     they bound tense detection. Expressions come sorted by start; each linked range adds one
     DURATION expression spanning both ends (see :func:`link_ranges`).
     """
+    out = find_timexes(text, published, sentences)
+    ranges = [range_expression(text, a, b) for a, b in link_ranges(text, out)]
+    if ranges:
+        out = sorted(out + ranges, key=lambda x: (x.start, -x.end))
+    return out
+
+
+def find_timexes(text: str, published: dt.date | None,
+                 sentences: Sequence[tuple[int, int]] | None = None) -> list[TimeExpression]:
+    """The TimeML expressions (TIMEX3) of ``text``: :func:`find_times` without the DURATION
+    that each linked range adds (TimeML marks the two ends of a range, not the range)."""
     if not text:
         return []
     doc = _Doc(text, published, sentences if sentences is not None else split_sentences(text))
@@ -1484,7 +1525,7 @@ def find_times(text: str, published: dt.date | None,
                 pod = _POD_BEFORE.search(text, max(last_end, x.start - 45), x.start)
                 if pod:
                     x = _with(x, text=text[pod.start():x.end], start=pod.start())
-            if (x.type == "DATE" and x.interval_start and published is not None
+            if (x.type in ("DATE", "TIME") and x.interval_start and published is not None
                     and _SINCE_BEFORE.search(text, max(0, x.start - 12), x.start)):
                 x = _with(x, interval_end=max(published.isoformat(), x.interval_start))
             out.append(x)
@@ -1494,11 +1535,7 @@ def find_times(text: str, published: dt.date | None,
                 doc.anchor = _Span(x.value, st, st, x.precision)
                 if x.precision == "day":
                     doc.anchor_day = st
-    out = _fill_times(doc, out)
-    ranges = [range_expression(text, a, b) for a, b in link_ranges(text, out)]
-    if ranges:
-        out = sorted(out + ranges, key=lambda x: (x.start, -x.end))
-    return out
+    return _fill_times(doc, out)
 
 
 def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: int,
@@ -1574,3 +1611,20 @@ def _duration_days(in_sent: Sequence[TimeExpression], date: TimeExpression) -> i
         if best is None or d < best[0]:
             best = (d, days)
     return best[1] if best else 1
+
+
+def timex_records(text: str, published: dt.date | None,
+                  sentences: Sequence[tuple[int, int]] | None = None) -> list[dict[str, object]]:
+    """One JSON-ready dict per TimeML expression of ``text`` (offsets into ``text``), in text
+    order. The two ends of a linked range ("from May 14 to May 18") each carry ``range``: the
+    text, offsets, DURATION value and interval of the whole range; other expressions carry
+    ``range: null``."""
+    exprs = find_timexes(text, published, sentences)
+    ranges: dict[int, dict[str, object]] = {}
+    for a, b in link_ranges(text, exprs):
+        r = range_expression(text, a, b)
+        info: dict[str, object] = {"text": r.text, "start": r.start, "end": r.end,
+                                   "value": r.value, "interval": {"start": r.interval_start,
+                                                                  "end": r.interval_end}}
+        ranges[id(a)] = ranges[id(b)] = info
+    return [{**x.to_dict(), "range": ranges.get(id(x))} for x in exprs]

@@ -14,6 +14,8 @@ _ABBREV = frozenset((
     "u.n e.g i.e a.m p.m approx govt").split())
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# Lower-cased copy (some archives store news that way): any letter may start a sentence.
+_END_LOWER = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Za-z0-9])""")
 _PARA = re.compile(r"\n\s*\n")
 
 
@@ -45,7 +47,11 @@ def split_sentences(text: str) -> list[SentenceSpan]:
     para_ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
     for pno, (ps, pe) in enumerate(zip(para_starts, para_ends, strict=True)):
         start = ps
-        for m in _END.finditer(text, ps, pe):
+        para = text[ps:pe]
+        letters = sum(ch.isalpha() for ch in para)
+        upper = sum(ch.isupper() for ch in para)
+        pattern = _END_LOWER if letters > 200 and upper * 100 < letters else _END
+        for m in pattern.finditer(text, ps, pe):
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
                 continue
             _append(out, text, start, m.end(), pno, ps)

@@ -238,6 +238,7 @@ class Store:
             self._many(cur, q.INSERT_MENTION, [q.mention_row(m) for m in new])
             self._many(cur, q.INSERT_ACTOR, [r for m in new for r in q.actor_rows(m)])
             self._many(cur, q.INSERT_DYAD, [r for m in new for r in q.dyad_rows(m)])
+            self._many(cur, q.INSERT_SOURCE, [r for m in new for r in q.source_rows(m)])
         return len(stored), len(articles) - len(stored)
 
     def _insert_articles(self, cur: Any, rows: list[tuple[Any, ...]]) -> set[str]:
@@ -285,19 +286,23 @@ class Store:
                  type: str | None = None, since: dt.date | None = None,
                  until: dt.date | None = None, status: str | None = None,
                  article_id: str | None = None, limit: int | None = None,
-                 order: str = "date") -> list[EventMention]:
+                 order: str = "date", source: str | None = None,
+                 asserted_only: bool = False) -> list[EventMention]:
         """Stored mentions matching every filter given.
 
         ``dyad=(A, B)``: actor country A and recipient B or the reverse, or a reciprocal mention
         involving both. ``actor``: the country as actor or recipient. ``since``/``until``: the
         event's interval overlaps [since, until]. ``order``: ``date`` (when_start, article,
         evidence start), ``-date`` (newest first) or ``intensity`` (largest |intensity| first).
+        ``source``: a news organisation anywhere in the chain, publisher included ("AFP" also
+        finds "Agence France-Presse"). ``asserted_only``: status asserted only.
         """
         _check_dyad(dyad)
         if order not in q.ORDERS:
             raise ConfigError(f"unknown order {order!r}; use one of {', '.join(q.ORDERS)}")
         where, params = q.mention_filter(dyad=dyad, actor=actor, type=type, since=since,
-                                         until=until, status=status, article_id=article_id)
+                                         until=until, status=status, article_id=article_id,
+                                         source=source, asserted_only=asserted_only)
         if limit is not None:
             params.append(int(limit))
         with self._read("querying mentions") as cur:

@@ -78,13 +78,43 @@ _ORDERS = {
 ORDERS = tuple(_ORDERS)
 
 
+def source_key(name: str) -> str:
+    """The lookup key of a news organisation: canonical name, case-folded ("AFP" and
+    "Agence France-Presse" share one)."""
+    from ..extractors.attribution import canonical_media
+
+    key = canonical_media(name.strip()).casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+INSERT_SOURCE = ("INSERT INTO mention_sources (mention_id, idx, name, name_key)"
+                 " VALUES (?, ?, ?, ?) ON CONFLICT (mention_id, idx) DO NOTHING")
+
+
+def source_rows(m: EventMention) -> list[tuple[str, int, str, str]]:
+    """The publisher (idx 0) and each chain member (idx 1…) of a mention."""
+    names = [m.attribution.publisher or "", *m.attribution.chain]
+    return [(m.event_id, i, n, source_key(n)) for i, n in enumerate(names) if n]
+
+
 def mention_filter(*, dyad: tuple[str, str] | None = None, actor: str | None = None,
                    type: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None, status: str | None = None,
-                   article_id: str | None = None) -> tuple[str, list[Any]]:
-    """A WHERE clause (empty when there is no filter) over ``mentions m`` and its params."""
+                   article_id: str | None = None, source: str | None = None,
+                   asserted_only: bool = False) -> tuple[str, list[Any]]:
+    """A WHERE clause (empty when there is no filter) over ``mentions m`` and its params.
+
+    ``source``: a news organisation anywhere in the mention's chain, publisher included;
+    ``asserted_only``: only what the article states in its own voice (status asserted)."""
     conds: list[str] = []
     params: list[Any] = []
+    if source is not None:
+        keys = sorted({source_key(source), source.strip().casefold()})
+        conds.append("m.id IN (SELECT mention_id FROM mention_sources WHERE name_key IN"
+                     f" ({', '.join('?' * len(keys))}))")
+        params += keys
+    if asserted_only:
+        conds.append("m.status = 'asserted'")
     if dyad is not None:
         conds.append("m.id IN (SELECT mention_id FROM mention_dyads WHERE a = ? AND b = ?)")
         params += sorted(dyad)

@@ -117,4 +117,70 @@ MIGRATIONS: tuple[Migration, ...] = (
         WHERE x.country <> '' AND x.country < y.country
           AND (x.role <> y.role OR m.reciprocal)""",
     )),
+    # Fused events (flashpoint.fuse): one row per real-world event, the mentions behind it in
+    # fusion order, and the country pairs and countries it relates, for series and filters.
+    ("0004_fused_events", (
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            plover_type TEXT NOT NULL,
+            plover_mode TEXT,
+            quad_class BIGINT NOT NULL,
+            intensity {real} NOT NULL,
+            goldstein {real},
+            factual {bool} NOT NULL,
+            when_start TEXT,
+            when_end TEXT,
+            first_report TEXT,
+            last_report TEXT,
+            place_name TEXT,
+            geonameid BIGINT,
+            place_country TEXT,
+            dead BIGINT,
+            injured BIGINT,
+            n_mentions BIGINT NOT NULL,
+            n_sources BIGINT NOT NULL,
+            disputed TEXT NOT NULL,
+            record TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE event_mentions (
+            mention_id TEXT PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            seq BIGINT NOT NULL
+        )""",
+        "CREATE INDEX ix_event_mentions_event ON event_mentions (event_id, seq)",
+        """CREATE TABLE event_dyads (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            PRIMARY KEY (a, b, event_id)
+        )""",
+        "CREATE INDEX ix_event_dyads_event ON event_dyads (event_id)",
+        """CREATE TABLE event_countries (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            PRIMARY KEY (country, event_id)
+        )""",
+        "CREATE INDEX ix_event_countries_event ON event_countries (event_id)",
+        "CREATE INDEX ix_events_when_start ON events (when_start)",
+        "CREATE INDEX ix_events_disputed ON events (disputed)",
+    )),
+    # Who reports each mention: the publisher and every member of its chain, under a
+    # normalised key (canonical outlet name, case-folded), so that `--source AFP` is an index
+    # lookup. Mentions stored before this migration get their publisher only (re-ingest them
+    # to index their chains).
+    ("0005_mention_sources", (
+        """CREATE TABLE mention_sources (
+            mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            idx BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            PRIMARY KEY (mention_id, idx)
+        )""",
+        "CREATE INDEX ix_mention_sources_key ON mention_sources (name_key, mention_id)",
+        """INSERT INTO mention_sources (mention_id, idx, name, name_key)
+        SELECT id, 0, publisher, LOWER(publisher) FROM mentions
+        WHERE publisher IS NOT NULL AND publisher <> ''""",
+    )),
 )

@@ -1,0 +1,57 @@
+"""``flashpoint eval attribution``: speakers, reporting chains and event status scored on the
+annotated development sentences (``evaluation/attribution/``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .evaluate import eval_group
+
+
+@eval_group.command("attribution")
+@click.option("--data", default=None, type=click.Path(file_okay=False),
+              help="Shared data folder (default: ../shared/data).")
+@click.option("--gold", default=None, type=click.Path(file_okay=False),
+              help="Folder with dev.jsonl and the split files (default: the repository's "
+                   "evaluation/attribution).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A readable report, or the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every wrong speaker, chain and status (text format).")
+def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: bool) -> None:
+    """Score speakers (P/R/F1), chains (exact match) and event status (accuracy and
+    confusion matrix) on the tuning half, the held-out half and the whole set.
+
+    \b
+    Example:
+      flashpoint eval attribution --data ../shared/data
+    """
+    from ..evaluation import find_data_dir
+    from ..evaluation.attribution import GOLD_DIR, confusion_table, evaluate_attribution
+
+    result = evaluate_attribution(find_data_dir(data), Path(gold) if gold else GOLD_DIR)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    for name in ("tune", "heldout", "all"):
+        r = result[name]
+        sp = r["speaker"]
+        click.echo(f"{name}: {r['sentences']} sentences")
+        click.echo(f"  speaker     P {sp['precision']:.3f}  R {sp['recall']:.3f}  "
+                   f"F1 {sp['f1']:.3f}  (anonymous flag accuracy {r['anonymous_accuracy']})")
+        click.echo(f"  chain       exact match {r['chain_exact_match']:.3f}  "
+                   f"({r['chain_exact_match_with_chain']} on the "
+                   f"{r['chain_sentences_with_chain']} sentences with a chain)")
+        click.echo(f"  status      accuracy {r['status_accuracy']} on "
+                   f"{r['status_matched']} matched events; {r['status_accuracy_all']} on all "
+                   f"{r['status_events']} (missed counted wrong)")
+    click.echo("\nstatus confusion, all sentences (rows gold, columns system):")
+    for line in confusion_table(result["all"]["confusion"]):
+        click.echo("  " + line)
+    if show_errors:
+        click.echo("\nerrors:")
+        for e in result["all"]["errors"]:
+            click.echo("  " + json.dumps(e, ensure_ascii=False))

@@ -1,0 +1,297 @@
+"""Learned event classifier: a sentence (with its source and target, if known) -> PLOVER type
+and mode, CAMEO code, quad class, ACLED type and sub-type, and a confidence.
+
+The model is a set of linear heads over sparse lexical features (:mod:`.clf_features`: word
+and character n-grams, the words between the actor spans, the trigger lexicon's types),
+trained by ``training/train_classifier.py``. It ships as plain data, loaded with numpy and
+json only (no pickle, no scikit-learn at run time):
+
+* ``models/event_classifier.json``  vocabulary, label lists, frozen trigger lexicon, provenance;
+* ``models/event_classifier.npz``   idf weights, and a float16 weight matrix + bias per head.
+
+Heads: ``root`` (15 PLOVER roots, CONCEDE and RETREAT merged as YIELD), ``yield`` (CONCEDE vs
+RETREAT), ``quad`` (0 neutral statement, 1-4 quad class), ``mode:<TYPE>``.
+
+How the parts combine:
+
+* type = argmax of ``root`` (a YIELD is split by ``yield``); its probability is the confidence;
+* mode = the mode a trigger-lexicon word of that type names (words between the actors first),
+  else the ``mode:<TYPE>`` head when it is sure (p >= 0.5), else none;
+* CAMEO = the trigger's code for that type when one matched, else the most general CAMEO code
+  that maps to (type, mode);
+* quad class = argmax of the ``quad`` head, its quad 1-4 mass shared 70/30 with the quad
+  classes the root head implies;
+  0 means "a neutral statement": the type is still the best guess for the pair;
+* ACLED = :func:`flashpoint.ontology.acled_for` on type, mode, CAMEO and the actor sectors
+  (coded with the actor dictionary), refined by :mod:`.acled_cues` for protests and riots.
+
+When neither source nor target is given, the actor-span tagger (:mod:`.actor_spans`) proposes
+them, so the sentence's main event is classified.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .. import ontology
+from ..errors import ResourceError
+from ..resources import data_path
+from . import acled_cues, actor_spans
+from .clf_features import Marked, features, mark, tokens
+
+MODEL_JSON = "models/event_classifier.json"
+MODEL_NPZ = "models/event_classifier.npz"
+FORMAT = 1
+MODE_MIN_P = 0.5
+QUAD_ROOT_WEIGHT = 0.0  # quad head alone; 0.3 and 0.5 scored lower (compared on dev: see report)
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The coding of one sentence's event. ``scores`` are the top root-type probabilities."""
+
+    plover_type: str
+    plover_mode: str | None
+    cameo_code: str | None
+    quad_class: int
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    confidence: float
+    quad_confidence: float
+    scores: tuple[tuple[str, float], ...]
+    quad_scores: tuple[tuple[str, float], ...] = ()
+    source: str | None = None
+    target: str | None = None
+    source_code: tuple[str | None, str | None] = (None, None)  # (country, sector)
+    target_code: tuple[str | None, str | None] = (None, None)
+
+    @property
+    def cooperation(self) -> bool:
+        """Cooperative (quad 1-2) rather than conflictual (quad 3-4), from the type scores."""
+        return self.coop_probability >= 0.5
+
+    @property
+    def coop_probability(self) -> float:
+        """P(cooperation): the root types' quad 1-2 mass averaged with the quad head's (neutral
+        left out); equal weights and the 0.5 cut were chosen on aw_train's tune half."""
+        total = sum(p for _, p in self.scores) or 1.0
+        root = sum(p for t, p in self.scores if ontology.plover_quad(t) <= 2) / total
+        q = dict(self.quad_scores)
+        events = sum(v for k, v in q.items() if k != "0")
+        if not events:
+            return root
+        return 0.5 * root + 0.5 * (q.get("1", 0.0) + q.get("2", 0.0)) / events
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields ``flashpoint classify`` adds to an input row."""
+        root = self.cameo_code[:2] if self.cameo_code else None
+        return {
+            "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "cameo": {"code": self.cameo_code, "root": root},
+            "quad_class": self.quad_class,
+            "acled": ({"event_type": self.acled_event_type,
+                       "sub_event_type": self.acled_sub_event_type}
+                      if self.acled_event_type else None),
+            "confidence": round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    labels: tuple[str, ...]
+    coef: np.ndarray  # (features, labels) float32
+    bias: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    vocab: Mapping[str, int]
+    idf: np.ndarray
+    heads: Mapping[str, _Head]
+    lexicon: Mapping[str, Sequence[str]]
+    lexicon_modes: Mapping[str, Mapping[str, Sequence[str]]]  # form -> {TYPE: [mode, cameo]}
+
+
+def _bad(what: str) -> ResourceError:
+    return ResourceError(f"event classifier model: {what}; restore src/flashpoint/data/models/ "
+                         "from git or retrain with `python training/train_classifier.py`")
+
+
+@functools.cache
+def _model() -> _Model:
+    try:
+        meta = json.loads(data_path(MODEL_JSON).read_text(encoding="utf-8"))
+        arrays = np.load(data_path(MODEL_NPZ), allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise _bad(f"unreadable ({e})") from None
+    if meta.get("format") != FORMAT:
+        raise _bad(f"format {meta.get('format')!r}, this flashpoint reads format {FORMAT}")
+    vocab = {f: i for i, f in enumerate(meta["vocab"])}
+    heads = {}
+    for name, h in meta["heads"].items():
+        coef = arrays[f"{name}.coef"].astype(np.float32)
+        if coef.shape != (len(vocab), len(h["labels"])):
+            raise _bad(f"head {name} has shape {coef.shape}")
+        heads[name] = _Head(tuple(h["labels"]), coef, arrays[f"{name}.bias"].astype(np.float32))
+    for need in ("root", "yield", "quad"):
+        if need not in heads:
+            raise _bad(f"head {need!r} is missing")
+    return _Model(vocab, arrays["idf"].astype(np.float32), heads, meta["lexicon"],
+                  meta.get("lexicon_modes", {}))
+
+
+def _vector(model: _Model, feats: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    counts = Counter(f for f in feats if f in model.vocab)
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    idx = np.fromiter((model.vocab[f] for f in counts), dtype=np.int64, count=len(counts))
+    val = 1 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+    val *= model.idf[idx]
+    val /= np.linalg.norm(val) or 1.0
+    return idx, val
+
+
+def _probs(head: _Head, idx: np.ndarray, val: np.ndarray) -> np.ndarray:
+    z = val @ head.coef[idx] + head.bias if len(idx) else head.bias.copy()
+    z = np.exp(z - z.max())
+    out: np.ndarray = z / z.sum()
+    return out
+
+
+def head_probabilities(text: str, source: str | None = None, target: str | None = None,
+                       ) -> dict[str, dict[str, float]]:
+    """Raw probabilities of every head (for evaluation and for combining with rules)."""
+    model = _model()
+    m = _marked(text, source, target)
+    idx, val = _vector(model, features(m, model.lexicon))
+    return {name: dict(zip(h.labels, map(float, _probs(h, idx, val)), strict=True))
+            for name, h in model.heads.items()}
+
+
+def _marked(text: str, source: str | None, target: str | None) -> Marked:
+    m = mark(text, source, target)
+    if m.source is None and m.target is None and not source and not target:
+        s, t = actor_spans.find_actors(m.text)
+        m = Marked(m.text, (s.start, s.end) if s else None, (t.start, t.end) if t else None)
+    return m
+
+
+@functools.cache
+def _cameo_for() -> dict[tuple[str, str], str]:
+    """(type, mode or "") -> the most general CAMEO code mapping to it (shortest, first)."""
+    out: dict[tuple[str, str], str] = {}
+    for code in ontology.cameo_codes():
+        p = ontology.cameo_to_plover(code)
+        if p is None:
+            continue
+        key = (p[0], p[1] or "")
+        if key not in out or len(code) < len(out[key]):
+            out[key] = code
+    return out
+
+
+def cameo_code(plover_type: str, mode: str | None) -> str | None:
+    table = _cameo_for()
+    return table.get((plover_type, mode or "")) or table.get((plover_type, ""))
+
+
+def _lexicon_mode(model: _Model, m: Marked, ptype: str) -> tuple[str | None, str | None]:
+    """(mode, CAMEO code) of the first trigger word of type ``ptype`` (an unconditional
+    lexicon row), looking between the actors first; (None, None) when none occurs."""
+    toks = tokens(m.text)
+    lo, hi = 0, len(m.text)
+    if m.source and m.target:
+        lo, hi = min(m.source[1], m.target[1]), max(m.source[0], m.target[0])
+    between = [w for w, a, _ in toks if lo <= a < hi]
+    for w in [*between, *(w for w, a, _ in toks if not lo <= a < hi)]:
+        hit = model.lexicon_modes.get(w, {}).get(ptype)
+        if hit:
+            return (hit[0] or None), (hit[1] or None)
+    return None, None
+
+
+def _yield_split(model: _Model, m: Marked, idx: np.ndarray, val: np.ndarray
+                 ) -> dict[str, float]:
+    """P(CONCEDE), P(RETREAT) given YIELD: a trigger word of just one of them decides (the
+    synthetic stories the head learnt from are far from news sentences), else the head."""
+    named = {t for w, _, _ in tokens(m.text) for t in model.lexicon_modes.get(w, {})}
+    hits = named & {"CONCEDE", "RETREAT"}
+    if len(hits) == 1:
+        return {"CONCEDE": 0.0, "RETREAT": 0.0} | dict.fromkeys(hits, 1.0)
+    h = model.heads["yield"]
+    return dict(zip(h.labels, _probs(h, idx, val).tolist(), strict=True))
+
+
+def _code_actor(span_text: str | None) -> tuple[str | None, str | None]:
+    if not span_text:
+        return None, None
+    from .actor_lexicon import ActorLexicon
+
+    return ActorLexicon.default().code_phrase(span_text)
+
+
+def classify(text: str, source: str | None = None, target: str | None = None
+             ) -> Classification:
+    """Classify the event of ``text`` between ``source`` and ``target``.
+
+    ``text`` is one sentence or a short snippet; it may carry ``<s>…</s>``/``<t>…</t>`` marks
+    instead of ``source``/``target``. With neither, the actor-span tagger picks the actors
+    (the sentence's main event). Raises ResourceError when the model files are damaged.
+    """
+    model = _model()
+    m = _marked(text, source, target)
+    idx, val = _vector(model, features(m, model.lexicon))
+    root = _probs(model.heads["root"], idx, val)
+    labels = model.heads["root"].labels
+    scores: dict[str, float] = {}
+    for lab, p in zip(labels, root.tolist(), strict=True):
+        if lab == "YIELD":
+            for k, v in _yield_split(model, m, idx, val).items():
+                scores[k] = p * v
+        else:
+            scores[lab] = p
+    ptype = max(scores, key=scores.__getitem__)
+    mode, code = _lexicon_mode(model, m, ptype)
+    if mode is None and f"mode:{ptype}" in model.heads:
+        h = model.heads[f"mode:{ptype}"]
+        pm = _probs(h, idx, val)
+        if pm.max() >= MODE_MIN_P:
+            mode = h.labels[int(pm.argmax())]
+    code = code if code and _mode_of(code) in (None, mode) else cameo_code(ptype, mode)
+    # quad: the quad head, optionally mixed with the quad classes the root head implies
+    qh = model.heads["quad"]
+    qp = dict(zip(qh.labels, _probs(qh, idx, val).tolist(), strict=True))
+    implied: dict[str, float] = {}
+    for t, p in scores.items():
+        q = str(ontology.plover_quad(t))
+        implied[q] = implied.get(q, 0.0) + p
+    p0 = qp.get("0", 0.0)
+    quad = {q: p0 if q == "0" else
+            (1 - QUAD_ROOT_WEIGHT) * qp[q] + QUAD_ROOT_WEIGHT * implied.get(q, 0.0) * (1 - p0)
+            for q in qp}
+    best_q = max(quad, key=quad.__getitem__)
+    src = m.text[m.source[0]:m.source[1]] if m.source else None
+    tgt = m.text[m.target[0]:m.target[1]] if m.target else None
+    s_code, t_code = _code_actor(src), _code_actor(tgt)
+    et, st = ontology.acled_for(ptype, mode, t_code[1], s_code[1], cameo_code=code)
+    et, st = acled_cues.refine(m.text, ptype, mode, et, st, s_code[1])
+    top = tuple(sorted(scores.items(), key=lambda kv: -kv[1]))
+    return Classification(ptype, mode, code, int(best_q), et, st, scores[ptype], quad[best_q],
+                          top, tuple(sorted(qp.items())), src, tgt, s_code, t_code)
+
+
+def _mode_of(code: str) -> str | None:
+    p = ontology.cameo_to_plover(code)
+    return p[1] if p else None
+
+
+def classify_many(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Classification]:
+    """:func:`classify` over (text, source, target) rows, in order."""
+    return [classify(t, s, g) for t, s, g in rows]

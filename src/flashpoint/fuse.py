@@ -1,0 +1,693 @@
+"""Fusion: event mentions from any number of reports that describe one real event become one
+fused event, with every report behind it and the points on which the reports disagree.
+
+Pure functions and one small class, no I/O (the store side is ``store/fused.py``).
+
+* :func:`features` reduces an :class:`EventMention` (plus its article's publication date) to the
+  few fields fusion compares: :class:`Features`.
+* :func:`score` compares two mentions. Signals: the same PLOVER type (or a compatible type or
+  mode), the same or reversed dyad (reciprocal events match either way), overlapping time
+  intervals (a day of slack either side, more when the date is only the publication date),
+  compatible places (same GeoNames entry, containment, or within a distance that depends on the
+  coarser precision), similar evidence text (bottom-k MinHash of word shingles) and compatible
+  tolls. It returns ``None`` for a hard incompatibility (different time windows, incompatible
+  types, a negated or hypothetical mention against a factual one, places in different
+  countries or too far apart).
+* :class:`Fuser` clusters mentions incrementally and deterministically: each mention, in the
+  order given, joins the best-scoring existing event (blocked by type family, day and country;
+  ties go to the older event) when the score reaches the threshold and no member of that event
+  vetoes it, else it starts a new event. Existing events can be loaded back
+  (:meth:`Fuser.seed`), so a new article joins them without recomputing everything.
+* :func:`summarize` turns a cluster into a :class:`FusedEvent`: consensus type, date, place and
+  toll, the dyads, distinct publishers and original sources (chain ends), first and last report
+  date, and the :class:`~flashpoint.models.Disagreement` records (date, dead, injured, place,
+  actor, type), each naming which source says what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Claim, Disagreement, EventMention
+
+NON_FACTUAL = frozenset({"negated", "hypothetical", "future"})
+# types that reports of one event are often coded as, pairwise (one family for blocking)
+_FAMILY = {"PROTEST": "ASSAULT", "RETREAT": "AGREE", "SANCTION": "COERCE"}
+_COMPATIBLE_TYPES = frozenset({frozenset({"ASSAULT", "PROTEST"}), frozenset({"AGREE", "RETREAT"}),
+                               frozenset({"SANCTION", "COERCE"})})
+_WEAPON_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone", "explosives",
+                           "destroy", "targeted", "suicide-attack"})
+# how far apart two places may be (km) and still be one event site, by the coarser precision
+_RADIUS_KM = {"city": 40.0, "region": 150.0, "admin1": 300.0, "country": 2000.0}
+_PRECISION_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+_MAX_SPAN_DAYS = 31  # mentions dated more vaguely than a month are not fused
+_SKETCH = 32  # bottom-k MinHash size
+_STOP = frozenset("""a an the and or but of to in on at by for from with as is are was were be been
+being has have had it its this that these those he she they them his her their we our you your
+i said says say told according also after before over under into about than then there here who
+whom which what when where while near not no would could will may might can one two three
+""".split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FusionConfig:
+    """Weights and threshold of :func:`score` (tuned on the fusion dev split)."""
+
+    threshold: float = 2.6
+    w_text: float = 2.5
+    w_actor: float = 0.75
+    same_article: float = -0.6
+    exemplars: int = 8  # members of an event a new mention is compared with
+    max_spread: float = 1.5  # how far the mean score over them may fall below the best
+    max_candidates: int = 64  # events compared per mention when it names no country
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What fusion compares of one mention (dates are proleptic ordinals)."""
+
+    id: str
+    article_id: str
+    type: str
+    mode: str | None
+    quad: int
+    intensity: float
+    cameo: str | None
+    factual: bool
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    reciprocal: bool
+    start: int | None
+    end: int | None
+    dated: bool  # the date comes from the text, not only from the publication date
+    precision: str | None
+    published: int | None
+    publisher: str | None
+    origin: str | None  # the chain's last link (the original source), else the publisher
+    speaker: str | None
+    geonameid: int | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    place_country: str | None
+    place_precision: str | None
+    dead: int | None
+    injured: int | None
+    sketch: tuple[int, ...]
+    actor_text: str | None = None
+    recipient_text: str | None = None
+
+    @property
+    def countries(self) -> frozenset[str]:
+        out = self.actors | self.recipients
+        return out | {self.place_country} if self.place_country else out
+
+    @property
+    def source(self) -> str:
+        """Who says it, for disagreement records: publisher, citing whom, quoting whom."""
+        label = self.publisher or "unknown publisher"
+        if self.origin and self.origin != self.publisher:
+            label += f" citing {self.origin}"
+        if self.speaker:
+            label += f" ({self.speaker})"
+        return label
+
+    def window(self) -> tuple[int, int] | None:
+        """The widened interval used for blocking and for the time veto."""
+        if self.start is None:
+            return None
+        end = self.end if self.end is not None else self.start
+        if end - self.start > _MAX_SPAN_DAYS:
+            return None
+        if not self.dated:  # only the publication date: the event is from the days before
+            return self.start - 3, end
+        return self.start - 1, end + 1
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def shingles(text: str) -> set[str]:
+    """Word shingles of an evidence sentence: content words cut to 6 letters (a crude stem:
+    shelled/shelling), and adjacent pairs of them."""
+    words = [w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+
+
+def sketch(text: str, k: int = _SKETCH) -> tuple[int, ...]:
+    """Bottom-k MinHash sketch (sorted crc32 values) of :func:`shingles`; exact below k."""
+    return tuple(sorted({zlib.crc32(s.encode()) for s in shingles(text)})[:k])
+
+
+def jaccard(a: Sequence[int], b: Sequence[int], k: int = _SKETCH) -> float:
+    """Estimated Jaccard similarity of two bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:k]
+    sa, sb = set(a), set(b)
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
+
+
+def features(m: EventMention, published: dt.date | str | None = None) -> Features:
+    """The fusion features of ``m``; ``published`` is its article's publication date."""
+    pub = published.isoformat() if isinstance(published, dt.date) else published
+    w = m.where
+    chain = m.attribution.chain
+    speaker = m.attribution.speaker
+    act = next((a.text for a in m.actor if a.text), None)
+    rec = next((a.text for a in m.recipient if a.text), None)
+    return Features(
+        id=m.event_id, article_id=m.article_id, type=m.plover_type, mode=m.plover_mode,
+        quad=m.quad_class, intensity=float(m.intensity), cameo=m.cameo_code,
+        factual=m.status not in NON_FACTUAL,
+        actors=frozenset(a.country for a in m.actor if a.country),
+        recipients=frozenset(a.country for a in m.recipient if a.country),
+        reciprocal=m.reciprocal, start=_ordinal(m.when.start),
+        end=_ordinal(m.when.end or m.when.start),
+        dated=m.when.basis != "publication" and m.when.start is not None,
+        precision=m.when.precision, published=_ordinal(pub),
+        publisher=m.attribution.publisher, origin=chain[-1] if chain else m.attribution.publisher,
+        speaker=speaker.text if speaker else None,
+        geonameid=w.geonameid if w else None, place=(w.name or w.text) if w else None,
+        lat=w.lat if w else None, lon=w.lon if w else None, admin1=w.admin1 if w else None,
+        place_country=_iso3(w.country) if w else None, place_precision=w.precision if w else None,
+        dead=m.magnitude.dead, injured=m.magnitude.injured, sketch=sketch(_local_text(m)),
+        actor_text=act, recipient_text=rec)
+
+
+def _local_text(m: EventMention, reach: int = 150) -> str:
+    """The evidence around the trigger: the sentence, or ``reach`` characters either side of
+    the trigger when the sentence is long (a paragraph the splitter could not cut)."""
+    text = m.evidence_text
+    if len(text) <= 2 * reach or m.trigger_start is None:
+        return text
+    i = m.trigger_start - m.evidence_start
+    j = (m.trigger_end if m.trigger_end is not None else m.trigger_start) - m.evidence_start
+    return text[max(0, i - reach):j + reach]
+
+
+def _iso3(country: str | None) -> str | None:
+    """Place countries are ISO3 like actor countries; normalise case."""
+    return country.upper() if country else None
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+def _type_score(a: Features, b: Features) -> float | None:
+    if a.type == b.type:
+        if a.mode is None or b.mode is None or a.mode == b.mode:
+            return 1.0
+        if a.mode in _WEAPON_MODES and b.mode in _WEAPON_MODES:
+            return 0.6
+        return 0.2
+    if frozenset({a.type, b.type}) in _COMPATIBLE_TYPES:
+        return 0.3
+    return None
+
+
+def _side(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    return 1.0 if x & y else -1.5
+
+
+def _actor_score(a: Features, b: Features) -> float:
+    if a.reciprocal or b.reciprocal:
+        ua, ub = a.actors | a.recipients, b.actors | b.recipients
+        return _side(ua, ub) * (1.5 if len(ua & ub) >= 2 else 1.0)
+    same = _side(a.actors, b.actors) + _side(a.recipients, b.recipients)
+    rev = _side(a.actors, b.recipients) + _side(a.recipients, b.actors) - 1.0
+    return max(same, rev)
+
+
+def _km(a: Features, b: Features) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(big: Features, small: Features) -> bool:
+    """``big`` is a country or admin1 place that contains ``small``."""
+    if big.place_precision == "country":
+        return big.place_country is not None and big.place_country == small.place_country
+    if big.place_precision == "admin1":
+        return (big.place_country == small.place_country and big.admin1 is not None
+                and big.admin1 == small.admin1)
+    return False
+
+
+def _place_score(a: Features, b: Features) -> float | None:
+    if a.place is None or b.place is None:
+        return 0.0
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.0
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return None
+    if _contains(a, b) or _contains(b, a):
+        return 0.4
+    d = _km(a, b)
+    if d is None:
+        return 0.0
+    coarser = max(a.place_precision or "city", b.place_precision or "city",
+                  key=lambda p: _PRECISION_RANK.get(p, 0))
+    radius = _RADIUS_KM.get(coarser, 40.0)
+    if d <= radius:
+        return 0.8 * (1 - d / (2 * radius))
+    if d > 2 * radius and coarser == "city":
+        return None
+    return -1.0
+
+
+def _toll_score(a: Features, b: Features) -> float:
+    if a.dead is None or b.dead is None:
+        return 0.0
+    if a.dead == b.dead:
+        return 0.5 if a.dead else 0.2
+    lo, hi = sorted((a.dead, b.dead))
+    return 0.0 if hi - lo <= 3 or hi <= 2.5 * lo else -0.7
+
+
+def _time_score(a: Features, b: Features) -> float | None:
+    wa, wb = a.window(), b.window()
+    if wa is None or wb is None or wa[0] > wb[1] or wb[0] > wa[1]:
+        return None
+    assert a.start is not None and b.start is not None
+    ea = a.end if a.end is not None else a.start
+    eb = b.end if b.end is not None else b.start
+    if a.start <= eb and b.start <= ea:  # the stated intervals overlap
+        if a.start == b.start and ea == eb:
+            return 1.0 if a.dated and b.dated else 0.7
+        # a day inside a longer stretch ("60 killed since May 7") is a weaker match
+        spans = sorted((ea - a.start, eb - b.start))
+        return 0.7 if spans[1] <= 2 or spans[0] > 2 else 0.1
+    return 0.2
+
+
+def score(a: Features, b: Features, cfg: FusionConfig | None = None) -> float | None:
+    """How strongly ``a`` and ``b`` look like reports of one event (higher is stronger);
+    ``None`` when they cannot be (see the module docstring)."""
+    cfg = cfg or FusionConfig()
+    if a.factual != b.factual:
+        return None
+    t = _type_score(a, b)
+    if t is None:
+        return None
+    when = _time_score(a, b)
+    if when is None:
+        return None
+    place = _place_score(a, b)
+    if place is None:
+        return None
+    total = t + when + place + cfg.w_actor * _actor_score(a, b) + _toll_score(a, b)
+    if a.article_id == b.article_id:
+        # one report naming an event twice: the shared text says nothing (the evidence may
+        # even be the same paragraph), and distinct events of one report are the rule
+        return total + cfg.same_article
+    return total + cfg.w_text * jaccard(a.sketch, b.sketch)
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+def event_id_for(first_mention_id: str) -> str:
+    """A fused event's id: stable, from the id of the mention that started it."""
+    return "ev-" + hashlib.sha256(first_mention_id.encode()).hexdigest()[:16]
+
+
+def _family(f: Features) -> str:
+    fam = _FAMILY.get(f.type, f.type)
+    return fam if f.factual else "~" + fam
+
+
+@dataclass(slots=True)
+class _Cluster:
+    id: str
+    seq: int
+    members: list[Features] = field(default_factory=list)
+    keys: set[tuple[str, int, str]] = field(default_factory=set)
+
+
+class Fuser:
+    """Incremental, deterministic clustering of mentions into events (see module docstring).
+
+    >>> fuser = Fuser()
+    >>> event_id = fuser.add(features(mention, "2025-05-09"))   # doctest: +SKIP
+    """
+
+    def __init__(self, config: FusionConfig | None = None) -> None:
+        self.config = config or FusionConfig()
+        self._clusters: list[_Cluster] = []
+        self._by_id: dict[str, _Cluster] = {}
+        self._index: dict[tuple[str, int, str], list[int]] = {}
+        self.changed: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def seed(self, event_id: str, members: Sequence[Features]) -> None:
+        """Load an existing event (its members in fusion order), without marking it changed."""
+        c = _Cluster(event_id, len(self._clusters))
+        self._clusters.append(c)
+        self._by_id[event_id] = c
+        for f in members:
+            self._attach(c, f)
+
+    def add(self, f: Features) -> str:
+        """Fuse one mention; return the id of the event it joined or started."""
+        best: _Cluster | None = None
+        best_score = self.config.threshold
+        for c in self._candidates(f):
+            s = self._event_score(c, f)
+            if s is not None and s >= best_score and (best is None or s > best_score):
+                best, best_score = c, s
+        if best is None:
+            best = _Cluster(event_id_for(f.id), len(self._clusters))
+            self._clusters.append(best)
+            self._by_id[best.id] = best
+        self._attach(best, f)
+        self.changed.add(best.id)
+        return best.id
+
+    def members(self, event_id: str) -> list[Features]:
+        return list(self._by_id[event_id].members)
+
+    def events(self) -> list[tuple[str, list[Features]]]:
+        """Every event with its members, in creation order."""
+        return [(c.id, list(c.members)) for c in self._clusters]
+
+    def _event_score(self, c: _Cluster, f: Features) -> float | None:
+        """The best score against the event's first members; None when one of them rules
+        the mention out or when their mean is far below the best (a chain, not a match)."""
+        scores: list[float] = []
+        for m in c.members[:self.config.exemplars]:
+            s = score(m, f, self.config)
+            if s is None:
+                return None
+            scores.append(s)
+        if sum(scores) / len(scores) < max(scores) - self.config.max_spread:
+            return None
+        return max(scores)
+
+    def _keys(self, f: Features) -> list[tuple[str, int, str]]:
+        w = f.window()
+        if w is None:
+            return []
+        fam = _family(f)
+        cs = sorted(f.countries) or ["-"]
+        return [(fam, d, c) for d in range(w[0], w[1] + 1) for c in [*cs, "*"]]
+
+    def _attach(self, c: _Cluster, f: Features) -> None:
+        c.members.append(f)
+        for key in self._keys(f):
+            if key not in c.keys:
+                c.keys.add(key)
+                self._index.setdefault(key, []).append(c.seq)
+
+    def _candidates(self, f: Features) -> list[_Cluster]:
+        w = f.window()
+        if w is None:
+            return []
+        fam = _family(f)
+        found: set[int] = set()
+        if f.countries:
+            for d in range(w[0], w[1] + 1):
+                for c in [*sorted(f.countries), "-"]:
+                    found.update(self._index.get((fam, d, c), ()))
+        else:
+            for d in range(w[0], w[1] + 1):
+                found.update(self._index.get((fam, d, "*"), ())[-self.config.max_candidates:])
+        return [self._clusters[i] for i in sorted(found)]
+
+
+def cluster(items: Iterable[Features], config: FusionConfig | None = None
+            ) -> list[tuple[str, list[Features]]]:
+    """Fuse ``items`` (in the order given) from scratch; return (event id, members) pairs."""
+    fuser = Fuser(config)
+    for f in items:
+        fuser.add(f)
+    return fuser.events()
+
+
+# --- summaries -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class FusedEvent:
+    """One real-world event as fused from its mentions (see :func:`summarize`)."""
+
+    id: str
+    mention_ids: tuple[str, ...]
+    plover_type: str
+    plover_mode: str | None
+    quad_class: int
+    intensity: float
+    goldstein: float | None
+    factual: bool
+    when_start: str | None
+    when_end: str | None
+    place: str | None
+    geonameid: int | None
+    place_country: str | None
+    admin1: str | None
+    dead: int | None
+    injured: int | None
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    reciprocal: bool
+    dyads: tuple[tuple[str, str], ...]
+    publishers: tuple[str, ...]
+    origins: tuple[str, ...]
+    first_report: str | None
+    last_report: str | None
+    disagreements: tuple[Disagreement, ...] = ()
+    actor_text: str | None = None
+    recipient_text: str | None = None
+
+    @property
+    def disputed(self) -> tuple[str, ...]:
+        return tuple(d.field for d in self.disagreements)
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        out = set(self.actors) | set(self.recipients)
+        if self.place_country:
+            out.add(self.place_country)
+        return tuple(sorted(out))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "mentions": list(self.mention_ids),
+            "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "quad_class": self.quad_class, "intensity": self.intensity,
+            "goldstein": self.goldstein, "factual": self.factual,
+            "when": {"start": self.when_start, "end": self.when_end},
+            "where": {"name": self.place, "geonameid": self.geonameid,
+                      "country": self.place_country, "admin1": self.admin1},
+            "magnitude": {"dead": self.dead, "injured": self.injured},
+            "actor": list(self.actors), "recipient": list(self.recipients),
+            "actor_text": self.actor_text, "recipient_text": self.recipient_text,
+            "reciprocal": self.reciprocal, "dyads": [list(d) for d in self.dyads],
+            "publishers": list(self.publishers), "origins": list(self.origins),
+            "first_report": self.first_report, "last_report": self.last_report,
+            "disagreements": [d.to_dict() for d in self.disagreements],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FusedEvent:
+        return cls(
+            id=d["id"], mention_ids=tuple(d["mentions"]), plover_type=d["plover"]["type"],
+            plover_mode=d["plover"].get("mode"), quad_class=d["quad_class"],
+            intensity=d["intensity"], goldstein=d.get("goldstein"), factual=d["factual"],
+            when_start=d["when"]["start"], when_end=d["when"]["end"],
+            place=d["where"]["name"], geonameid=d["where"]["geonameid"],
+            place_country=d["where"]["country"], admin1=d["where"].get("admin1"),
+            dead=d["magnitude"]["dead"], injured=d["magnitude"]["injured"],
+            actors=tuple(d["actor"]), recipients=tuple(d["recipient"]),
+            reciprocal=d["reciprocal"], dyads=tuple((a, b) for a, b in d["dyads"]),
+            publishers=tuple(d["publishers"]), origins=tuple(d["origins"]),
+            first_report=d["first_report"], last_report=d["last_report"],
+            disagreements=tuple(Disagreement.from_dict(x) for x in d["disagreements"]),
+            actor_text=d.get("actor_text"), recipient_text=d.get("recipient_text"))
+
+
+def _iso(ordinal: int | None) -> str | None:
+    return dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
+def _majority(values: Iterable[Any]) -> Any:
+    """The most frequent non-None value; ties go to the first seen."""
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(v for v in counts if counts[v] == top)
+
+
+def _goldstein(code: str | None) -> float | None:
+    if not code:
+        return None
+    from .ontology import cameo
+
+    c = cameo(code)
+    return c.goldstein if c else None
+
+
+def _dyads(members: Sequence[Features], place_country: str | None, ptype: str
+           ) -> tuple[tuple[str, str], ...]:
+    pairs: set[tuple[str, str]] = set()
+    for f in members:
+        pairs |= {(min(a, r), max(a, r)) for a in f.actors for r in f.recipients if a != r}
+        if f.reciprocal:
+            both = sorted(f.actors | f.recipients)
+            pairs |= {(a, b) for i, a in enumerate(both) for b in both[i + 1:]}
+    if not pairs and ptype == "ASSAULT" and place_country:
+        # an attack with no recipient country named hit somebody where it happened
+        acts = {a for f in members for a in f.actors if a != place_country}
+        pairs |= {(min(a, place_country), max(a, place_country)) for a in acts}
+    return tuple(sorted(pairs))
+
+
+def _claims(members: Sequence[Features], value: Any) -> list[tuple[str, Features]]:
+    return [(v, f) for f in members if (v := value(f)) is not None]
+
+
+def _disagreement(name: str, pairs: list[tuple[Any, Features]]) -> Disagreement | None:
+    by_value: dict[Any, list[Features]] = {}
+    for v, f in pairs:
+        by_value.setdefault(v, []).append(f)
+    if len(by_value) < 2:
+        return None
+    claims = tuple(
+        Claim(str(v), tuple(dict.fromkeys(f.source for f in fs)), tuple(f.id for f in fs))
+        for v, fs in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))))
+    return Disagreement(name, claims)
+
+
+def _date_disagreement(members: Sequence[Features]) -> Disagreement | None:
+    dated = [f for f in members if f.dated and f.start is not None]
+    spans: set[tuple[int, int]] = set()
+    for f in dated:
+        assert f.start is not None
+        spans.add((f.start, f.end if f.end is not None else f.start))
+    if len(spans) < 2:
+        return None
+    # only when two stated intervals do not overlap (May vs May 8 is not a disagreement)
+    if not any(a[1] < b[0] or b[1] < a[0] for a in spans for b in spans):
+        return None
+
+    def label(f: Features) -> str:
+        s, e = _iso(f.start) or "?", _iso(f.end)
+        return s if e in (None, s) else f"{s}..{e}"
+
+    return _disagreement("date", [(label(f), f) for f in dated])
+
+
+def _place_disagreement(members: Sequence[Features]) -> Disagreement | None:
+    placed = [f for f in members if f.place]
+    if not any(not (a.geonameid == b.geonameid or _contains(a, b) or _contains(b, a))
+               for a in placed for b in placed):
+        return None
+    return _disagreement("place", [(f.place, f) for f in placed])
+
+
+def _actor_disagreement(members: Sequence[Features]) -> Disagreement | None:
+    known = [f for f in members if f.actors]
+    if not any(not (a.actors & b.actors) for a in known for b in known):
+        return None
+    return _disagreement("actor", [("+".join(sorted(f.actors)), f) for f in known])
+
+
+def summarize(event_id: str, members: Sequence[Features]) -> FusedEvent:
+    """The consensus view of one cluster and its disagreements (members in fusion order)."""
+    if not members:
+        raise ValueError("an event has at least one mention")
+    ptype = _majority(f.type for f in members)
+    typed = [f for f in members if f.type == ptype]
+    mode = _majority(f.mode for f in typed)
+    dated = [f for f in members if f.dated] or list(members)
+    when = _majority((f.start, f.end) for f in dated if f.start is not None)
+    placed = sorted((f for f in members if f.place),
+                    key=lambda f: _PRECISION_RANK.get(f.place_precision or "country", 3))
+    best_place = None
+    if placed:
+        rank = _PRECISION_RANK.get(placed[0].place_precision or "country", 3)
+        best_place = _majority(f.geonameid or f.place for f in placed
+                               if _PRECISION_RANK.get(f.place_precision or "country", 3) == rank)
+    pf = next((f for f in placed if (f.geonameid or f.place) == best_place), None)
+    deads = [f.dead for f in members if f.dead is not None]
+    injs = [f.injured for f in members if f.injured is not None]
+    intensities = sorted(f.intensity for f in typed)
+    golds = sorted(g for f in typed if (g := _goldstein(f.cameo)) is not None)
+    actors = Counter(a for f in members for a in f.actors)
+    recips = Counter(a for f in members for a in f.recipients)
+    pubs = [f.published for f in members if f.published is not None]
+    place_country = pf.place_country if pf else None
+    disagreements = [d for d in (
+        _date_disagreement(members),
+        _disagreement("dead", _claims(members, lambda f: f.dead)),
+        _disagreement("injured", _claims(members, lambda f: f.injured)),
+        _place_disagreement(members),
+        _actor_disagreement(members),
+        _disagreement("type", [(f.type, f) for f in members]),
+    ) if d is not None]
+    return FusedEvent(
+        id=event_id, mention_ids=tuple(f.id for f in members), plover_type=ptype,
+        plover_mode=mode, quad_class=typed[0].quad,
+        intensity=intensities[(len(intensities) - 1) // 2],
+        goldstein=golds[(len(golds) - 1) // 2] if golds else None,
+        factual=members[0].factual,
+        when_start=_iso(when[0]) if when else None, when_end=_iso(when[1]) if when else None,
+        place=pf.place if pf else None, geonameid=pf.geonameid if pf else None,
+        place_country=place_country, admin1=pf.admin1 if pf else None,
+        dead=max(deads) if deads else None, injured=max(injs) if injs else None,
+        actors=tuple(sorted(actors, key=lambda a: (-actors[a], a))),
+        recipients=tuple(sorted(recips, key=lambda a: (-recips[a], a))),
+        reciprocal=any(f.reciprocal for f in members),
+        dyads=_dyads(members, place_country, ptype),
+        publishers=tuple(dict.fromkeys(f.publisher for f in members if f.publisher)),
+        origins=tuple(dict.fromkeys(f.origin for f in members if f.origin)),
+        first_report=_iso(min(pubs)) if pubs else None,
+        last_report=_iso(max(pubs)) if pubs else None,
+        disagreements=tuple(disagreements),
+        actor_text=next((f.actor_text for f in members if f.actor_text), None),
+        recipient_text=next((f.recipient_text for f in members if f.recipient_text), None))
+
+
+def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]
+                    ) -> tuple[float, float, float, int, int, int]:
+    """Pairwise precision, recall, F1 (and tp, fp, fn) of a clustering against gold.
+
+    Both map item -> cluster label; items missing from ``predicted`` count as singletons.
+    """
+    items = sorted(gold)
+    tp = fp = fn = 0
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            same_gold = gold[a] == gold[b]
+            pa, pb = predicted.get(a), predicted.get(b)
+            same_pred = pa is not None and pa == pb
+            tp += same_gold and same_pred
+            fp += same_pred and not same_gold
+            fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1, tp, fp, fn

@@ -1,0 +1,261 @@
+"""Fusion: scoring rules, deterministic incremental clustering, disagreements, the store side,
+and the sample corpus's two reports of the Kotli strike."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.cli import cli
+from flashpoint.fuse import (
+    Fuser,
+    FusionConfig,
+    cluster,
+    features,
+    jaccard,
+    pairwise_scores,
+    score,
+    sketch,
+    summarize,
+)
+from flashpoint.models import Actor, Attribution, EventMention, Magnitude, Place, TimeSpan
+
+KOTLI = Place("Kotli", "Kotli", 1182787, 33.518, 73.902, "AJK", "PAK", "city")
+MIRPUR = Place("Mirpur", "Mirpur", 1170395, 33.148, 73.752, "AJK", "PAK", "city")
+LAHORE = Place("Lahore", "Lahore", 1172451, 31.558, 74.351, "PB", "PAK", "city")
+JAMMU = Place("Jammu", "Jammu", 1269321, 32.736, 74.864, "JK", "IND", "city")
+PAKISTAN = Place("Pakistan", "Pakistan", 1168579, 30.0, 70.0, None, "PAK", "country")
+
+
+def mention(id: str, *, article: str | None = None, type: str = "ASSAULT",
+            mode: str | None = "heavy-weapons", actor: str | None = "IND",
+            recipient: str | None = None, day: str = "2025-05-08", end: str | None = None,
+            basis: str = "text", where: Place | None = KOTLI, dead: int | None = None,
+            status: str = "reported", text: str = "Indian troops shelled a village near Kotli",
+            publisher: str = "Outlet A", reciprocal: bool = False) -> EventMention:
+    return EventMention(
+        event_id=id, article_id=article or f"art-{id}", sentence=0, evidence_text=text,
+        evidence_start=0, evidence_end=len(text), trigger="shelled", plover_type=type,
+        plover_mode=mode, cameo_code="194", quad_class=4, intensity=-9.5,
+        actor=(Actor("troops", actor, "MIL"),) if actor else (),
+        recipient=(Actor("civilians", recipient, "CVL"),) if recipient else (),
+        reciprocal=reciprocal, when=TimeSpan(day, end or day, "day", basis=basis),
+        where=where, magnitude=Magnitude(dead=dead), status=status,
+        attribution=Attribution(publisher=publisher))
+
+
+BASE = mention("a", dead=8, publisher="Lahore Ledger",
+               text="Indian troops shelled a village near Kotli on May 8, killing eight civilians")
+
+
+@pytest.mark.parametrize("other, fused", [
+    (mention("b", dead=5, publisher="Global Newsdesk",
+             text="Indian shelling killed five civilians in a village near Kotli on May 8"), True),
+    (mention("b", mode=None, where=PAKISTAN,
+             text="Indian shelling killed civilians in a village near Kotli"), True),
+    (mention("b", mode="firearms", day="2025-05-09",
+             text="Indian troops shelled a village near Kotli killing civilians"), True),
+    (mention("b", where=MIRPUR, text="Indian troops shelled a village near Kotli"), True),
+    (mention("b", where=LAHORE, text="Indian troops shelled a village near Kotli"), False),
+    (mention("b", where=JAMMU, actor="PAK",
+             text="Pakistani troops shelled a village near Jammu"), False),
+    (mention("b", day="2025-05-12", text="Indian troops shelled a village near Kotli"), False),
+    (mention("b", status="negated", text="No shelling was reported near Kotli"), False),
+    (mention("b", type="AGREE", mode=None, text="India agreed near Kotli"), False),
+    (mention("b", type="CONSULT", mode=None, text="Indian troops shelled near Kotli"), False),
+    (mention("b", actor="CHN", recipient="USA", where=None,
+             text="Chinese troops fired on American positions"), False),
+])
+def test_pairs(other: EventMention, fused: bool) -> None:
+    s = score(features(BASE, "2025-05-09"), features(other, "2025-05-09"))
+    assert (s is not None and s >= FusionConfig().threshold) is fused, s
+
+
+def test_same_article_is_penalised() -> None:
+    a = mention("x1", article="same", text="troops shelled a village near Kotli")
+    b = mention("x2", article="same", text="troops shelled a village near Kotli")
+    c = dataclasses.replace(b, article_id="other")
+    sa, sc = score(features(a), features(b)), score(features(a), features(c))
+    assert sa is not None and sc is not None and sa < sc
+
+
+def test_reciprocal_dyads_match_either_way() -> None:
+    a = mention("r1", actor="IND", recipient="PAK", type="RETREAT", mode="ceasefire",
+                reciprocal=True, where=None, text="India and Pakistan agreed a ceasefire")
+    b = mention("r2", actor="PAK", recipient="IND", type="RETREAT", mode="ceasefire",
+                reciprocal=True, where=None, text="Pakistan and India agreed to a ceasefire")
+    assert len(cluster([features(a), features(b)])) == 1
+
+
+def test_sketch_is_exact_for_short_texts() -> None:
+    a, b = sketch("troops shelled the village"), sketch("troops shelled the village today")
+    assert jaccard(a, a) == 1.0
+    assert 0 < jaccard(a, b) < 1
+    assert jaccard(a, sketch("ministers met in Geneva")) == 0.0
+
+
+def test_summary_records_who_says_what() -> None:
+    b = mention("b", dead=5, publisher="Global Newsdesk", day="2025-05-07",
+                text="Indian shelling killed five civilians in a village near Kotli")
+    ev = summarize("ev-1", [features(BASE, "2025-05-09"), features(b, "2025-05-09")])
+    got = {d.field: {c.value: c.sources for c in d.claims} for d in ev.disagreements}
+    assert got["dead"] == {"8": ("Lahore Ledger",), "5": ("Global Newsdesk",)}
+    assert got["date"] == {"2025-05-08": ("Lahore Ledger",), "2025-05-07": ("Global Newsdesk",)}
+    assert ev.dead == 8 and ev.publishers == ("Lahore Ledger", "Global Newsdesk")
+    assert ev.first_report == ev.last_report == "2025-05-09"
+    assert ev.dyads == (("IND", "PAK"),)  # recipient from where the attack hit
+
+
+def test_contained_places_and_dates_are_no_disagreement() -> None:
+    b = mention("b", where=PAKISTAN, day="2025-05-01", end="2025-05-31")
+    ev = summarize("ev-1", [features(BASE), features(b)])
+    assert ev.disagreements == ()
+
+
+def test_clustering_is_deterministic_and_incremental() -> None:
+    ms = [BASE, mention("b", dead=5, publisher="Global Newsdesk"),
+          mention("c", actor="PAK", where=JAMMU, text="Pakistani shelling hit Jammu"),
+          mention("d", actor="PAK", where=JAMMU, publisher="Outlet B",
+                  text="Pakistani troops shelled Jammu")]
+    feats = [features(m) for m in ms]
+    whole = cluster(feats)
+    assert whole == cluster(feats)
+    assert sorted(len(m) for _, m in whole) == [2, 2]
+    # the first two, stored; then the rest join them without recomputing
+    first = Fuser()
+    for f in feats[:2]:
+        first.add(f)
+    later = Fuser()
+    for eid, members in first.events():
+        later.seed(eid, members)
+    ids = [later.add(f) for f in feats[2:]]
+    assert [(e, [f.id for f in m]) for e, m in later.events()] == \
+        [(e, [f.id for f in m]) for e, m in whole]
+    assert later.changed == {ids[0]}
+
+
+@pytest.mark.parametrize("pred, gold, expected", [
+    ({"a": "1", "b": "1", "c": "2"}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0, 1.0)),
+    ({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"}, (1 / 3, 1.0, 0.5)),
+    ({"a": "1", "b": "2"}, {"a": "x", "b": "x", "c": "x"}, (1.0, 0.0, 0.0)),
+])
+def test_pairwise_scores(pred: dict[str, str], gold: dict[str, str],
+                         expected: tuple[float, float, float]) -> None:
+    assert pairwise_scores(pred, gold)[:3] == pytest.approx(expected)
+
+
+# --- the store and the sample corpus ------------------------------------------------------------
+
+@pytest.fixture()
+def fused_db(demo_db: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "fused.db"
+    shutil.copy(demo_db, db)
+    return db
+
+
+@pytest.mark.slow
+def test_kotli_reports_are_one_event_with_a_toll_disagreement(fused_db: Path) -> None:
+    from flashpoint.store import open_store
+    from flashpoint.store.fused import event, fused_events
+
+    with open_store(str(fused_db)) as store:
+        kotli = [e for e in fused_events(store, since=None)
+                 if e.when_start == "2025-05-08" and e.place == "Kotli"
+                 and e.plover_type == "ASSAULT" and e.dead in (5, 8)]
+        assert len(kotli) == 1, kotli
+        ev = kotli[0]
+        full = event(store, ev.id)
+    assert set(ev.publishers) == {"Lahore Ledger", "Global Newsdesk"}
+    dead = next(d for d in ev.disagreements if d.field == "dead")
+    says = {c.value: " ".join(c.sources) for c in dead.claims}
+    assert "Lahore Ledger" in says["8"] and "Global Newsdesk" in says["5"]
+    assert full is not None and len(full.mentions) == len(ev.mention_ids) >= 2
+    assert set(full.publishers) == {"Lahore Ledger", "Global Newsdesk"}
+    assert full.first_report == "2025-05-09"
+
+
+@pytest.mark.slow
+def test_incremental_ingest_equals_rebuild(sample_dir: Path, tmp_path: Path) -> None:
+    from flashpoint.runner import ingest
+    from flashpoint.store import open_store
+    from flashpoint.store.fused import fuse_pending
+
+    files = sorted(sample_dir.glob("*.txt"))
+    with open_store(str(tmp_path / "inc.db")) as store:
+        ingest(store, [str(p) for p in files[:12]])
+        s2 = ingest(store, [str(p) for p in files[12:]])
+        assert s2.fused and "fused" in s2.fused
+        with store._read("t") as cur:
+            before = sorted(cur.execute("SELECT mention_id, event_id FROM event_mentions"))
+        again = fuse_pending(store)
+        assert again.mentions == 0
+        fuse_pending(store, rebuild=True)
+        with store._read("t") as cur:
+            after = sorted(cur.execute("SELECT mention_id, event_id FROM event_mentions"))
+    assert before == after and len(before) > 100
+
+
+@pytest.mark.slow
+def test_cli_fuse_disputed_series_alerts(fused_db: Path) -> None:
+    runner = CliRunner()
+    db = str(fused_db)
+    r = runner.invoke(cli, ["fuse", "--db", db, "--rebuild"])
+    assert r.exit_code == 0 and "new events" in r.output, r.output
+    r = runner.invoke(cli, ["disputed", "--db", db, "--dyad", "IND-PAK"])
+    assert r.exit_code == 0, r.output
+    assert any("dead: " in ln and "Lahore Ledger" in ln and "Global Newsdesk" in ln
+               for ln in r.output.splitlines()), r.output
+    r = runner.invoke(cli, ["series", "--db", db, "--dyad", "IND-PAK", "--interval", "week",
+                            "--format", "csv"])
+    assert r.exit_code == 0 and r.output.startswith("start,q1,q2,q3,q4,count"), r.output
+    weeks = r.output.strip().splitlines()[1:]
+    assert weeks and all(w[:4] == "2025" for w in weeks)
+    r = runner.invoke(cli, ["series", "--db", db, "--dyad", "IND-PAK", "--intensity",
+                            "goldstein", "--format", "jsonl"])
+    assert r.exit_code == 0 and '"hostility"' in r.output
+    r = runner.invoke(cli, ["alerts", "--db", db, "--dyad", "IND-PAK"])
+    assert r.exit_code == 0 and "onset" in r.output and "baseline" in r.output, r.output
+    r = runner.invoke(cli, ["alerts", "--db", db, "--format", "jsonl", "--baseline", "last"])
+    assert r.exit_code == 0 and '"kind"' in r.output
+
+
+def test_cli_errors_say_what_to_do(tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(cli, ["series", "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 2 and "either --dyad A-B or --country C" in r.output
+    r = runner.invoke(cli, ["alerts", "--db", str(tmp_path / "x.db"), "--dyad", "IND-IND"])
+    assert r.exit_code == 2 and "two different country codes" in r.output
+
+
+def test_help_has_examples() -> None:
+    for cmd in (["fuse"], ["series"], ["alerts"], ["disputed"], ["eval", "fusion"]):
+        r = CliRunner().invoke(cli, [*cmd, "--help"])
+        assert r.exit_code == 0 and "Example:" in r.output, cmd
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_eval_fusion_on_the_dev_clusters(shared_data: Path) -> None:
+    r = CliRunner().invoke(cli, ["eval", "fusion", "--data",
+                                 str(shared_data / "events" / "india_police_events")])
+    assert r.exit_code == 0, r.output
+    dev = next(ln for ln in r.output.splitlines() if ln.startswith("dev:"))
+    precision = float(dev.split("pairwise P ")[1].split()[0])
+    assert precision >= 0.9, dev
+    assert "heldout:" in r.output
+
+
+@pytest.mark.slow
+def test_narrative_lines(fused_db: Path) -> None:
+    from flashpoint.analysis.timeline import narrative_lines
+    from flashpoint.store import open_store
+    from flashpoint.store.fused import fused_events
+
+    with open_store(str(fused_db)) as store:
+        lines = narrative_lines(fused_events(store, dyad=("IND", "PAK")))
+    day = next(ln for ln in lines if ln.startswith("2025-05-08"))
+    assert "Kotli, 8 dead (2 sources) [disputed: dead]" in day, day
