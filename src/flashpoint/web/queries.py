@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..analysis.series import HISTORY_DAYS, SeriesEvent
+from ..analysis.series import HISTORY_DAYS, Period, SeriesEvent
 from ..errors import ConfigError
 from ..store import Store
 from ..store.queries import source_key
@@ -368,4 +368,51 @@ def series_events(store: Store, dyad: tuple[str, str], since: dt.date | None = N
                                None if goldstein is None else float(goldstein),
                                None if dead is None else int(dead), eid,
                                max(1, int(n_sources)), ptype))
+    return out
+
+
+def _background_sql(dialect: str) -> str:
+    """SQL for "dated more than HISTORY_DAYS before its first report" (background history)."""
+    if dialect == "postgresql":
+        return (f"(e.first_report IS NOT NULL AND CAST(substr(e.first_report, 1, 10) AS DATE)"
+                f" - CAST(substr(e.when_start, 1, 10) AS DATE) > {HISTORY_DAYS})")
+    return (f"(e.first_report IS NOT NULL AND julianday(substr(e.first_report, 1, 10))"
+            f" - julianday(substr(e.when_start, 1, 10)) > {HISTORY_DAYS})")
+
+
+def series_days(store: Store, dyad: tuple[str, str], since: dt.date | None = None,
+                until: dt.date | None = None, intensity: str = "plover") -> list[Period]:
+    """The dyad's daily series aggregated in SQL (one row per day and quad class), with the
+    same selection as ``analysis.series.from_fused``: factual, dated, not background. Empty
+    days inside the range are filled with zeros."""
+    where, params = where_clause(EventFilter(dyad=dyad, since=since, until=until,
+                                             factual=True))
+    value = ("COALESCE(e.goldstein, e.intensity)" if intensity == "goldstein"
+             else "e.intensity")
+    sql = (f"SELECT substr(e.when_start, 1, 10) AS day, e.quad_class, COUNT(*), SUM({value}),"
+           f" SUM(CASE WHEN {value} < 0 THEN -({value}) ELSE 0 END), SUM(COALESCE(e.dead, 0))"
+           f" FROM events e{where} AND e.when_start IS NOT NULL"
+           f" AND NOT {_background_sql(store.dialect)}"
+           " GROUP BY substr(e.when_start, 1, 10), e.quad_class ORDER BY day")
+    with store._read("aggregating a dyad series") as cur:
+        rows = store._x(cur, sql, params).fetchall()
+    acc: dict[dt.date, list[float]] = {}
+    for day, quad, n, total, hostile, dead in rows:
+        d = dt.date.fromisoformat(day)
+        row = acc.setdefault(d, [0, 0, 0, 0, 0.0, 0.0, 0])
+        if 1 <= int(quad) <= 4:
+            row[int(quad) - 1] += int(n)
+        row[4] += float(total or 0)
+        row[5] += float(hostile or 0)
+        row[6] += int(dead or 0)
+    if not acc and (since is None or until is None):
+        return []
+    lo = since or min(acc)
+    hi = until or max(acc)
+    out: list[Period] = []
+    d = lo
+    while d <= hi:
+        v = acc.get(d, [0, 0, 0, 0, 0.0, 0.0, 0])
+        out.append(Period(d, int(v[0]), int(v[1]), int(v[2]), int(v[3]), v[4], v[5], int(v[6])))
+        d += dt.timedelta(days=1)
     return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.escalation import IndexConfig, alerts, index
-from ..analysis.series import INTENSITIES, INTERVALS, roll_up, series
+from ..analysis.series import INTENSITIES, INTERVALS, roll_up
 from ..errors import ConfigError
 from ..models import EventMention
 from ..store import Store
@@ -162,8 +162,7 @@ def dyad_series(store: Store, dyad: tuple[str, str], *, interval: str = "day",
         raise ConfigError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
     if intensity not in INTENSITIES:
         raise ConfigError(f"unknown intensity {intensity!r}; use plover or goldstein")
-    events = q.series_events(store, dyad, since, until)
-    days = series(events, interval="day", intensity=intensity, since=since, until=until)
+    days = q.series_days(store, dyad, since, until, intensity)
     periods = roll_up(days, interval)
     cfg = IndexConfig(window=WINDOWS[interval])
     points = index(periods, cfg)
