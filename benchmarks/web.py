@@ -83,7 +83,7 @@ def rows(n: int, seed: int = 7) -> Iterator[tuple[tuple[Any, ...], ...]]:
         yield (
             (eid, i + 1, ptype, mode, quad, intensity, None, True, day, day, day, day, None,
              None, None, dead, None, 1, 1, "", json.dumps(rec), now),
-            (eid, a, b),
+            (eid, a, b, day),
             (mid, "a0", 0, 0, 10, None, ptype, mode, cameo, quad, intensity, False, day, day,
              "day", "text", None, None, None, None, None, dead, None, None, "reported", 0.8,
              "Wire", "{}"),
@@ -95,7 +95,7 @@ _EVENT = ("INSERT INTO events (id, seq, plover_type, plover_mode, quad_class, in
           " goldstein, factual, when_start, when_end, first_report, last_report, place_name,"
           " geonameid, place_country, dead, injured, n_mentions, n_sources, disputed, record,"
           " updated_at) VALUES (" + ", ".join("?" * 22) + ")")
-_DYAD = "INSERT INTO event_dyads (event_id, a, b) VALUES (?, ?, ?)"
+_DYAD = "INSERT INTO event_dyads (event_id, a, b, when_start) VALUES (?, ?, ?, ?)"
 _MENTION = ("INSERT INTO mentions (id, article_id, sentence, evidence_start, evidence_end,"
             ' "trigger", plover_type, plover_mode, cameo_code, quad_class, intensity,'
             " reciprocal, when_start, when_end, when_precision, when_basis, geonameid,"

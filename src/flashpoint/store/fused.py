@@ -119,8 +119,8 @@ def fuse_pending(store: Store, *, rebuild: bool = False,
             else:
                 store._x(cur, _INSERT_EVENT, (eid, first_seq[eid], *_values(ev), now))
                 created += 1
-            store._many(cur, "INSERT INTO event_dyads (event_id, a, b) VALUES (?, ?, ?)",
-                        [(eid, a, b) for a, b in ev.dyads])
+            store._many(cur, "INSERT INTO event_dyads (event_id, a, b, when_start)"
+                        " VALUES (?, ?, ?, ?)", [(eid, a, b, ev.when_start) for a, b in ev.dyads])
             store._many(cur, "INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
                         [(eid, c) for c in ev.countries])
         store._many(cur, "INSERT INTO event_mentions (mention_id, event_id, seq)"

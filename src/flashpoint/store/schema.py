@@ -183,4 +183,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         SELECT id, 0, publisher, LOWER(publisher) FROM mentions
         WHERE publisher IS NOT NULL AND publisher <> ''""",
     )),
+    # A dyad's events in a date range without reading every event of the range: the event's
+    # start date beside each of its country pairs, indexed (dashboard series and filters).
+    ("0006_event_dyad_dates", (
+        "ALTER TABLE event_dyads ADD COLUMN when_start TEXT",
+        """UPDATE event_dyads SET when_start =
+        (SELECT e.when_start FROM events e WHERE e.id = event_dyads.event_id)""",
+        "CREATE INDEX ix_event_dyads_dated ON event_dyads (a, b, when_start, event_id)",
+    )),
 )

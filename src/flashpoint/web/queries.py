@@ -110,12 +110,15 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     dated = f.on is not None or (f.since is not None and not f.overlap)
-    if f.dyad is not None:
-        # with a start-date range the date index drives and each row probes the dyad's
-        # primary key; without one the dyad's event ids drive
-        conds.append("EXISTS (SELECT 1 FROM event_dyads d WHERE d.a = ? AND d.b = ?"
-                     " AND d.event_id = e.id)" if dated else
-                     "e.id IN (SELECT event_id FROM event_dyads WHERE a = ? AND b = ?)")
+    if f.dyad is not None and dated:
+        # the dyad's events in the start-date range come straight from ix_event_dyads_dated
+        lo = (f.on or f.since or dt.date.min).isoformat()
+        hi = (f.on or f.until or dt.date.max).isoformat()
+        conds.append("e.id IN (SELECT event_id FROM event_dyads WHERE a = ? AND b = ?"
+                     " AND when_start >= ? AND when_start <= ?)")
+        params += [*sorted(f.dyad), lo, hi]
+    elif f.dyad is not None:
+        conds.append("e.id IN (SELECT event_id FROM event_dyads WHERE a = ? AND b = ?)")
         params += sorted(f.dyad)
     if f.until is not None:
         conds.append("e.when_start <= ?")
