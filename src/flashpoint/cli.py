@@ -14,29 +14,11 @@ import click
 from tqdm import tqdm
 
 from . import __version__
+from .commands.options import DB_HELP
+from .commands.options import parse_date as _date
+from .commands.options import parse_dyad as _dyad
 from .errors import FlashpointError
 from .models import PLOVER_TYPES, STATUSES, EventMention
-
-DB_HELP = "SQLite file or postgresql:// URL (default: $FLASHPOINT_DB or ./flashpoint.db)."
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def _dyad(ctx: click.Context, param: click.Parameter, value: str | None
-          ) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = value.upper().replace("_", "-").split("-")
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter(f"{value!r} is not a dyad; write two actor codes as IND-PAK")
-    return parts[0], parts[1]
 
 
 class _Group(click.Group):

@@ -16,29 +16,13 @@ from ..analysis.escalation import IndexConfig
 from ..analysis.series import INTENSITIES, INTERVALS, Period
 from ..fuse import FusedEvent
 from .evaluate import eval_group
+from .options import DB_HELP
+from .options import parse_date as _date
+from .options import parse_dyad as _dyad
 
-DB_HELP = "SQLite file or postgresql:// URL (default: $FLASHPOINT_DB or ./flashpoint.db)."
 _WINDOWS = {"day": 28, "week": 8, "month": 6}
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def _dyad(ctx: click.Context, param: click.Parameter, value: str | None
-          ) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = value.upper().replace("_", "-").split("-")
-    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise click.BadParameter(f"{value!r} is not a dyad; write two different country codes "
-                                 "as IND-PAK (or use --country for one country)")
-    return parts[0], parts[1]
 
 
 def disputed_lines(events: Sequence[FusedEvent]) -> list[str]:

@@ -6,7 +6,7 @@ import ipaddress
 
 import click
 
-DB_HELP = "SQLite file or postgresql:// URL (default: $FLASHPOINT_DB or ./flashpoint.db)."
+from .options import DB_HELP
 
 
 def _is_loopback(host: str) -> bool:

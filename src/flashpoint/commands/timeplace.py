@@ -11,15 +11,7 @@ from typing import Any
 import click
 
 from .evaluate import eval_group
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+from .options import parse_date as _date
 
 
 def _articles(paths: tuple[str, ...], published: dt.date | None, text_column: str | None,
