@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test lint bench lock clean install
+.PHONY: demo test lint bench lock clean install screenshots
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "flashpoint needs Python 3.11"'
@@ -32,6 +32,10 @@ lint: $(VENV)/.test-installed
 
 test: lint
 	$(BIN)/pytest -q
+
+# Refresh the dashboard screenshots the README shows (headless Chromium, see tests/test_dashboard.py).
+screenshots: $(VENV)/.test-installed
+	FLASHPOINT_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_dashboard.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py

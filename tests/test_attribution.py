@@ -81,6 +81,10 @@ def test_same_outlet() -> None:
      "anonymity.", "shelled", (), "a senior police official", True),
     ("Indian troops shelled the village, the Pakistani army said.", "shelled", (),
      "the Pakistani army", False),
+    ("A Pakistani official told Agence France-Presse that Indian troops shelled the village.",
+     "shelled", ("Agence France-Presse",), "A Pakistani official", True),
+    ("A militant group claimed the attack on Indian troops in a phone call to the BBC.",
+     "attack", ("BBC",), "A militant group", False),
 ])
 def test_chain_and_speaker(text: str, trigger: str, chain: tuple[str, ...],
                            speaker: str | None, anonymous: bool) -> None:
@@ -94,6 +98,16 @@ def test_chain_and_speaker(text: str, trigger: str, chain: tuple[str, ...],
         assert m.evidence_text[got.start - m.evidence_start:got.end - m.evidence_start] \
             == got.text if got.start is not None else True
     assert m.attribution.anonymous == anonymous
+    assert m.status == "reported"
+
+
+@pytest.mark.parametrize("second", [
+    "Citing officials, it said Indian troops shelled the village.",
+    "The news agency said Indian troops shelled the village.",
+])
+def test_it_said_refers_back_to_the_outlet_named_before(second: str) -> None:
+    m = _one("Dawn first reported the clash. " + second, "shelled")
+    assert m.attribution.chain == ("Dawn",)
     assert m.status == "reported"
 
 
@@ -133,6 +147,15 @@ def test_quote_going_on_after_an_attributed_sentence() -> None:
     ("India will hold talks with Pakistan next week.", "talks", "future"),
     ("Pakistani troops did not attack Indian posts.", "attack", "negated"),
     ("Pakistan denied the attack.", "denied", "asserted"),
+    ("The Kurds fear attack by Turkey.", "attack", "hypothetical"),
+    ("If you don't die from airstrikes, you die from mortar fire.", "airstrikes",
+     "hypothetical"),
+    ("He never said when an attack on Syria would take place.", "attack", "hypothetical"),
+    ("The judge rejected the report, calling it perfunctory and demanding a new inquiry.",
+     "demanding", "asserted"),
+    ("No incidents of violence were reported from the state.", "violence", "negated"),
+    ("Humanitarian access was denied 105 times in 2017, a year marked by sieges of Aleppo.",
+     "sieges", "asserted"),
 ])
 def test_status(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from . import ontology
 from .extractors.acled_cues import refine as refine_acled
-from .extractors.actor_lexicon import ActorLexicon, ActorMatch
+from .extractors.actor_lexicon import ActorLexicon, ActorMatch, is_lowercased
 from .extractors.attribution import (
     article_attributions,
     dateline,
@@ -111,7 +111,7 @@ def article_mentions(article: Article, sentences: Sequence[SentenceSpan],
     """All event mentions of one article, given its parsed candidate sentences."""
     text = article.text
     lexicon = ActorLexicon.default()
-    matches = lexicon.find(text)
+    matches = lexicon.find(text, lowercase=is_lowercased(text))
     dyad = article_dyad(matches)
     times = find_times(text, article.published, [(s.start, s.end) for s in sentences])
     ents = [(s.start + e.start_char, s.start + e.end_char, e.label_)

@@ -77,6 +77,23 @@ _CLAUSE_CUT = frozenset({
     ",", ";", ":", "(", ")", "—", "–", '"', "“", "”",
 })
 _COMPLEMENT = frozenset({"of", "from"})
+# names and acronyms that are also common lower-case words: never matched in lower-cased text
+_LOWER_STOP = frozenset({
+    "us", "is", "who", "raw", "it", "am", "an", "as", "at", "be", "do", "he", "in", "me", "no",
+    "of", "on", "or", "so", "to", "up", "we", "aid", "all", "art", "can", "car", "fat", "gap",
+    "may", "male", "bush", "rice", "brown", "green", "price", "rush", "chad", "turkey", "china",
+    "jordan", "georgia", "guinea", "nice", "victoria", "justice", "hope", "mark", "will", "bill",
+    "grant", "sun", "times", "post", "mail", "express", "star", "hindu", "independent",
+    "guardian", "mirror", "observer", "nation", "tribune", "statesman", "press", "its", "our",
+    "one", "man", "ban", "pop", "ten", "cop", "sec", "pan", "mod", "fed", "rev", "ins", "mar",
+    "cap", "sic", "tam", "nab", "cat", "dam", "rim", "ram", "ana", "una", "sat", "un", "eu", "ice",
+    "arm", "age", "act", "ant", "bar", "bat", "bed", "bow", "box", "cab", "dot", "fit", "fly",
+    "gas", "hit", "jet", "key", "kit",
+    "lab", "law", "led", "log", "map", "mob", "net", "oil", "pal", "pat", "pay", "pit", "pro",
+    "rag", "rat", "red", "rob", "rod", "run", "sad", "set", "sin", "sky", "sol", "sum", "tap",
+    "tax", "tip", "top", "van", "war", "wet", "win", "yes",
+})
+
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -430,6 +447,18 @@ class ActorLexicon:
 
         self._cs = ordered(builder.cs)
         self._ci = ordered(builder.ci)
+        # lower-cased text: the case-sensitive names in lower case, less ambiguous short ones
+        lc: dict[str, list[_Pattern]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for pats in self._cs.values():
+            for p in pats:
+                keys = tuple(k.lower() for k in p.keys)
+                if keys in seen or (len(keys) == 1 and (
+                        len(keys[0]) < 3 or keys[0] in _LOWER_STOP)):
+                    continue
+                seen.add(keys)
+                lc.setdefault(keys[0], []).append(_Pattern(keys, p.entry, False))
+        self._lc = ordered(lc)
         self._country_names = dict(builder.country_names)
         self._country_folded = {k.casefold(): v for k, v in reversed(
             list(builder.country_names.items()))}
@@ -484,16 +513,19 @@ class ActorLexicon:
 
     # -- matching
 
-    def _scan(self, toks: _Toks) -> list[_Hit]:
+    def _scan(self, toks: _Toks, lowercase: bool = False) -> list[_Hit]:
         hits: list[_Hit] = []
         n = len(toks)
         keys, lows, nxt = toks.keys, toks.lows, toks.nxt
-        cs, ci = self._cs, self._ci
+        tables: list[tuple[dict[str, tuple[_Pattern, ...]], list[str]]] = [
+            (self._cs, keys), (self._ci, lows)]
+        if lowercase:
+            tables.append((self._lc, lows))
         i = 0
         while i < n:
             best: _Hit | None = None
             best_len = 0
-            for index, seq in ((cs, keys), (ci, lows)):
+            for index, seq in tables:
                 cands = index.get(seq[i])
                 if not cands:
                     continue
@@ -510,7 +542,7 @@ class ActorLexicon:
                             continue
                     else:
                         last = i
-                    if p.needs_capital and not any(
+                    if p.needs_capital and not lowercase and not any(
                             c.isupper() for t in toks.texts[i:last + 1] for c in t):
                         continue
                     if plen > best_len or (
@@ -532,12 +564,16 @@ class ActorLexicon:
         return ActorMatch(s, e, text[s:e], r.country, r.sector, h.entry.kind, r.role,
                           h.entry.name)
 
-    def find(self, text: str, on: dt.date | None = None) -> list[ActorMatch]:
+    def find(self, text: str, on: dt.date | None = None,
+             lowercase: bool = False) -> list[ActorMatch]:
         """Every lexicon match in ``text``, left to right, longest match first.
 
-        ``on`` picks the role of people and groups with dated rows (None: the current one)."""
+        ``on`` picks the role of people and groups with dated rows (None: the current one).
+        ``lowercase``: the text is lower-cased throughout (see :func:`is_lowercased`), so
+        proper names and acronyms also match in lower case, except short or ambiguous ones
+        ("us", "who", "raw", "china", "may")."""
         toks = _Toks(text)
-        return [self._to_match(text, toks, h, on) for h in self._scan(toks)
+        return [self._to_match(text, toks, h, on) for h in self._scan(toks, lowercase)
                 if h.entry.kind != "block"]
 
     def code_phrase(self, text: str, on: dt.date | None = None
@@ -592,6 +628,14 @@ class ActorLexicon:
         if country is None and comp:
             country = next((c for m in comp if (c := m.entry.resolve(on).country)), None)
         return country, sector
+
+
+def is_lowercased(text: str) -> bool:
+    """A text lower-cased throughout: over 200 letters and under 1% capitals (the rule of
+    ``nlp.sentences``)."""
+    letters = sum(ch.isalpha() for ch in text)
+    upper = sum(ch.isupper() for ch in text)
+    return letters > 200 and upper * 100 < letters
 
 
 def _match_at(seq: list[str], nxt: list[int], i: int, keys: tuple[str, ...]) -> int:

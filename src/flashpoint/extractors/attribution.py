@@ -68,6 +68,16 @@ TRAILING_RE = re.compile(rf",\s+(?P<s>{_NP})\s+(?:{_SPEECH_WORDS})\s*[.!?”\"]*
 LEADING_RE = re.compile(rf"^(?P<s>(?:[A-Z]|the |a |an ){_NP})\s+(?:{_SPEECH_WORDS})\b",
                         re.IGNORECASE)
 _DOCUMENTS = frozenset({"report", "quote", "statement", "account", "document", "letter"})
+# a news organisation named only by what it is ("the agency said", "the broadcaster reported"):
+# it refers back to an outlet an earlier sentence named
+GENERIC_MEDIA_RE = re.compile(
+    r"^(?:(?:the|a|an|this|that)\s+)?(?:(?:state|official|semi-official|state-run|"
+    r"government-run|pro-government|local)\s+)?(?:news\s+)?(?:agency|broadcaster|newspaper|paper|"
+    r"channel|network|station|outlet|daily|wire|news agency|television)$", re.IGNORECASE)
+# "in a phone call to the BBC", "in an interview with CNN"
+_CONTACT_NOUNS = frozenset({"call", "interview", "message", "statement", "email", "letter"})
+# a speech verb's time adjunct is not what it reports: "X told CNN after meeting Pence"
+_TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "upon", "amid"})
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 
@@ -87,6 +97,7 @@ class SentenceAttribution:
     reportedly: bool = False
     speech: tuple[int, ...] = ()
     sentence_wide: bool = False  # "according to X", "X reported", or a speaker from elsewhere
+    refers_back: bool = False  # "it said", "the agency reported": an outlet named before
 
     @property
     def attributed(self) -> bool:
@@ -224,6 +235,9 @@ def _phrase_span(tok: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok``: no clauses, appositions or
     trailing prepositional phrases beyond "of/for/in/at/from" modifiers."""
     keep = [tok]
+    # "Agence France-Presse": a hyphen inside a name before its head
+    keep += [c for c in tok.children if c.dep_ == "punct" and c.text in ("-", "–") and c.i < tok.i
+             and c.i > 0 and not c.doc[c.i - 1].whitespace_]
     keep += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
              and not any(x.dep_ in ("relcl", "acl") for x in c.subtree)]
     keep += [p for c in keep[1:] for p in tok.doc[tok.i + 1:c.i] if p.is_punct]
@@ -310,6 +324,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     speech: list[int] = []
     sentence_wide = False
     reportedly = False
+    refers_back = False
     speech_l, report_l, cite_l = speech_lemmas(), report_lemmas(), _lexicon()["cite"]
 
     def source(tok: Token, prio: int) -> None:
@@ -377,6 +392,9 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if subj is None:
             continue
         subj_media = media_name(_phrase_text(subj))
+        if (subj.lower_ == "it" and subj.pos_ == "PRON") or (
+                subj_media and GENERIC_MEDIA_RE.match(_phrase_text(subj))):
+            refers_back = True  # "It said", "the news agency reported": resolved across
         if subj_media or (lemma in report_l and subj.ent_type_ == "ORG" and lemma != "quote"):
             chain.append(subj_media or _phrase_text(subj))
             sentence_wide = True
@@ -396,6 +414,8 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             told += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                      for g in c.children if g.dep_ == "pobj"
                      for g2 in _pobjs(g, ("to",)) for g in [g2]]
+            told += [o for g in tok.subtree if g.lemma_.lower() in _CONTACT_NOUNS
+                     and g.i > tok.i for o in _pobjs(g, ("to", "with"))]
             for o in told:
                 name = media_name(_phrase_text(o))
                 if name:
@@ -416,7 +436,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     speaker = min(speakers, key=lambda p: p[0])[1] if speakers else None
     anon = bool(speaker and speaker.anonymous)
     return SentenceAttribution(tuple(seen), speaker, anon, reportedly, tuple(speech),
-                               sentence_wide)
+                               sentence_wide, refers_back)
 
 
 def _source_with_relatives(o: Token, source, prio: int, chain: list[str]) -> None:
@@ -505,6 +525,7 @@ def article_attributions(text: str, sentences: Sequence[tuple[int, int]],
             att = SentenceAttribution(speaker=sp, anonymous=bool(sp and sp.anonymous),
                                       sentence_wide=sp is not None)
         out[i] = att
+    _resolve_back(out, len(sentences))
     # quote state at the start of each sentence
     inside = [False] * len(sentences)
     depth = 0
@@ -549,6 +570,32 @@ def article_attributions(text: str, sentences: Sequence[tuple[int, int]],
     return out
 
 
+def _resolve_back(out: dict[int, SentenceAttribution], n: int) -> None:
+    """"CBS News first reported the move. Citing sources, it said …": an "it"/"the agency"
+    that reports takes the outlet of the nearest earlier sentence (up to three back) that
+    named one; a sentence with a non-media speaker in between stops the search."""
+    for i in range(n):
+        att = out[i]
+        if not att.refers_back:
+            continue
+        named = [c for c in att.chain if not GENERIC_MEDIA_RE.match(c)]
+        if named:
+            continue
+        antecedent = None
+        for j in range(i - 1, max(-1, i - 4), -1):
+            prev = out.get(j)
+            if prev is None:
+                continue
+            names = [c for c in prev.chain if not GENERIC_MEDIA_RE.match(c)]
+            if names:
+                antecedent = names[0]
+                break
+            if prev.speaker is not None:
+                break
+        if antecedent is not None:
+            out[i] = replace(att, chain=(antecedent,), sentence_wide=True)
+
+
 def _closing_quote(text: str, opened_before: bool) -> int | None:
     """Offset of the quote mark that closes the quote running through ``text``."""
     depth = 1 if opened_before else 0
@@ -580,6 +627,11 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     node = t
     while node.head != node:
         if node.head == v:
+            if node.dep_ == "prep" and node.lower_ in _TIME_PREPS:
+                return False  # "told CNN after meeting with Pence"
+            if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > v.i and \
+                    node.lemma_.lower() not in _lexicon()["cite"]:
+                return False  # "rejected the report, calling it … and demanding …"
             return node.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "agent", "relcl")
         node = node.head
     # the verb in a parenthetical under the event's clause: "Troops fired, X said"

@@ -43,6 +43,15 @@ FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "expect", "see
 STOP_GOVERNORS = frozenset({"stop", "cease", "halt", "end", "prevent", "avoid", "refrain",
                             "forgo", "abandon"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
+# "The Kurds fear attack by Turkey": what is feared has not happened
+HYPOTHETICAL_GOVERNORS = frozenset({"fear", "dread"})
+# "when an attack would take place": the event is the subject of a verb of occurring
+_OCCUR_VERBS = frozenset({"take", "happen", "occur"})
+# "no incidents of violence were reported": "no" on the noun the event is counted by
+_NONE_OF = frozenset({"incident", "report", "sign", "case", "instance", "evidence", "trace"})
+# "humanitarian access was denied": a refusal, not a denial of what someone said
+_REFUSED = frozenset({"access", "permission", "entry", "visa", "bail", "request", "application",
+                      "passage", "clearance"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "report", "involvement",
@@ -322,6 +331,7 @@ def _modality(t: Token) -> tuple[bool, str | None]:
         if up == h:
             break
         if h.dep_ in ("xcomp", "conj", "acomp") or (
+                h.dep_ == "nsubj" and up.lemma_.lower() in _OCCUR_VERBS) or (
                 h.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "amod", "compound", "nmod")
                 and match_trigger(up) is None):
             h = up
@@ -329,9 +339,13 @@ def _modality(t: Token) -> tuple[bool, str | None]:
         else:
             break
     for tok in chain:
+        # "if you don't die from airstrikes": a negation inside a condition is hypothetical
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                          for c in tok.children)
         for c in tok.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and tok == t):
+            if (c.dep_ == "neg" and not conditional) or (c.dep_ == "det" and low == "no" and (
+                    tok == t or tok.lemma_.lower() in _NONE_OF)):  # "no incidents of violence"
                 negated = True
             if c.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or c.lemma_ == "will":
@@ -345,6 +359,9 @@ def _modality(t: Token) -> tuple[bool, str | None]:
             modality = modality or "future"
         if upper.lemma_.lower() in STOP_GOVERNORS:  # "agreed to stop all firing"
             negated = True
+        if lower.dep_ in ("dobj", "xcomp", "ccomp") and \
+                upper.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            modality = "hypothetical"
     if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
         modality = modality or "future"
     return negated, modality
@@ -704,6 +721,8 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         t = doc[e.token]
         if t.lemma_.lower() not in DENIAL_LEMMAS and t.lower_ not in ("denial",):
             continue
+        if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REFUSED for c in t.children):
+            continue  # "access was denied 105 times": nothing said is denied
         deniers = sorted(_countries(e.actors))
         e.denies = deniers
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
