@@ -68,3 +68,22 @@ def test_bad_inputs_are_counted_and_recorded(tmp_path: Path) -> None:
         assert len(skips) == 2
     text = "\n".join(summary.lines())
     assert "skipped 2 inputs" in text and "broken.jsonl:2" in text
+
+
+def test_runs_command_lists_runs_and_skips(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from flashpoint.cli import cli
+
+    corpus = _corpus(tmp_path, 1)
+    (corpus / "broken.jsonl").write_text('{oops\n')
+    db = str(tmp_path / "fp.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    listed = runner.invoke(cli, ["runs", "--db", db])
+    assert listed.exit_code == 0 and listed.stdout.startswith("run 1 ")
+    assert "done" in listed.stdout and "stored 1" in listed.stdout
+    skipped = runner.invoke(cli, ["runs", "--db", db, "--skips", "1"])
+    assert skipped.exit_code == 0
+    assert "broken.jsonl:1: invalid JSON" in skipped.stdout
+

@@ -305,6 +305,36 @@ def timeline(db: str | None, dyad: tuple[str, str], since: dt.date | None,
 
 
 @cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--skips", "skips_of", type=int, default=None,
+              help="List every input that run RUN_ID skipped, with file, line and reason.")
+def runs(db: str | None, skips_of: int | None) -> None:
+    """List ingest runs (newest first) with their counts, or one run's skipped inputs.
+
+    \b
+    Example:
+      flashpoint runs
+      flashpoint runs --skips 3
+    """
+    from .store import open_store
+
+    with open_store(db) as store:
+        if skips_of is not None:
+            rows = store.skips(skips_of)
+            for r in rows:
+                click.echo(r["reason"])
+            click.echo(f"run {skips_of}: {len(rows)} inputs skipped", err=True)
+            return
+        history = store.runs()
+    for r in history:
+        counts = ", ".join(f"{k} {v}" for k, v in r["counts"].items())
+        click.echo(f"run {r['id']}  {r['started_at']}  {r['status']}  {counts}  "
+                   f"{' '.join(r['paths'])}")
+    if not history:
+        click.echo("no ingest runs yet; `flashpoint ingest PATH` starts one", err=True)
+
+
+@cli.command()
 @click.option("--db", default="flashpoint.db", show_default=True, help=DB_HELP)
 def demo(db: str) -> None:
     """Ingest the bundled sample corpus, print a summary and the busiest dyad's timeline.
