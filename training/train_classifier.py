@@ -31,7 +31,6 @@ import hashlib
 import json
 import math
 import random
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -51,6 +50,7 @@ from flashpoint.evaluation import events_data as D  # noqa: E402
 from flashpoint.evaluation import events_splits as S  # noqa: E402
 from flashpoint.extractors import actor_spans as spans  # noqa: E402
 from flashpoint.extractors import clf_features as F  # noqa: E402
+from flashpoint.extractors.triggers import inflections  # noqa: E402
 from flashpoint.resources import table  # noqa: E402
 
 OUT = REPO / "src" / "flashpoint" / "data" / "models"
@@ -65,17 +65,6 @@ MIN_DF = 2
 NGEC_MODES = {"primative": "primitive", "sieze": "seize", "ban": "restrict",
               "assassinate": "targeted", "execute": "targeted", "cleansing": "",
               "return": "release"}
-
-
-def inflections(lemma: str) -> set[str]:
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
-    if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing", lemma + "d"}
-    if lemma.endswith("y") and len(lemma) > 3:
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
 
 
 def _forms(r: dict[str, str]) -> set[str]:

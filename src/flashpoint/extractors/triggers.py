@@ -72,7 +72,8 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     return {k: tuple(v) for k, v in rules.items()}
 
 
-def _inflections(lemma: str) -> set[str]:
+def inflections(lemma: str) -> set[str]:
+    """Regular inflected forms of a trigger lemma (irregular ones are in the lexicon)."""
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
     if lemma.endswith("e"):
         forms |= {lemma[:-1] + "ing", lemma + "d"}
@@ -87,7 +88,7 @@ def _inflections(lemma: str) -> set[str]:
 def _trigger_forms() -> frozenset[str]:
     forms: set[str] = set()
     for r in table(LEXICON):
-        forms |= _inflections(r["lemma"].lower())
+        forms |= inflections(r["lemma"].lower())
         forms |= {f.strip().lower() for f in r["forms"].split("|") if f.strip()}
     return frozenset(forms)
 
