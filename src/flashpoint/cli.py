@@ -194,7 +194,9 @@ def events(db: str | None, dyad: tuple[str, str] | None, actor: str | None, ptyp
     from .store import open_store
 
     if disputed:
-        _disputed(db, dyad, since, until, limit, fmt)
+        from .commands.fusion import show_disputed
+
+        show_disputed(db, dyad, since, until, limit, fmt)
         return
     with open_store(db) as store:
         rows = store.mentions(dyad=dyad, actor=actor.upper() if actor else None,
@@ -215,23 +217,6 @@ def events(db: str | None, dyad: tuple[str, str] | None, actor: str | None, ptyp
     else:
         _print_table(rows)
         click.echo(f"{len(rows)} event mentions", err=True)
-
-
-def _disputed(db: str | None, dyad: tuple[str, str] | None, since: dt.date | None,
-              until: dt.date | None, limit: int | None, fmt: str) -> None:
-    from .commands.fusion import disputed_lines
-    from .store import open_store
-    from .store.fused import disputed_events
-
-    with open_store(db) as store:
-        evs = disputed_events(store, dyad=dyad, since=since, until=until, limit=limit)
-    if fmt == "jsonl":
-        for e in evs:
-            click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
-    else:
-        for line in disputed_lines(evs):
-            click.echo(line)
-        click.echo(f"{len(evs)} disputed events", err=True)
 
 
 def _row_columns() -> tuple[str, ...]:

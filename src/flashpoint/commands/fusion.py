@@ -179,11 +179,17 @@ def disputed_command(db: str | None, dyad: tuple[str, str] | None, since: dt.dat
     Example:
       flashpoint disputed --dyad IND-PAK
     """
+    show_disputed(db, dyad, since, until, None, fmt)
+
+
+def show_disputed(db: str | None, dyad: tuple[str, str] | None, since: dt.date | None,
+                  until: dt.date | None, limit: int | None, fmt: str) -> None:
+    """Print the disputed fused events (``flashpoint disputed``, ``events --disputed``)."""
     from ..store import open_store
     from ..store.fused import disputed_events
 
     with open_store(db) as store:
-        events = disputed_events(store, dyad=dyad, since=since, until=until)
+        events = disputed_events(store, dyad=dyad, since=since, until=until, limit=limit)
     if fmt == "jsonl":
         for e in events:
             click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
