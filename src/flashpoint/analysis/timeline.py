@@ -4,17 +4,45 @@ intense events, e.g. ``2025-04-22  ASSAULT militants -> IND civilians, Pahalgam,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..fuse import FusedEvent
 from .series import from_fused
 
+# where an actor phrase stops being the actor: "civilians near Pahalgam in Kashmir" -> civilians
+_CUT = re.compile(r"\s+(?:near|in|of|on|at|from|along|across|inside|including|who|which|that|"
+                  r"after|before|during|to)\b|\s*[,;(\[\"]", re.IGNORECASE)
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _short(text: str) -> str:
+    """The head of an actor phrase as written: at most four words, no article."""
+    words = _CUT.split(text.strip(), maxsplit=1)[0].split()
+    if words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return " ".join(words[:4])
+
+
+def _only_country(coded: tuple[str | None, str | None]) -> bool:
+    return coded[0] is not None and coded[1] is None
+
 
 def _side(codes: Sequence[str], text: str | None) -> str:
-    words = (text or "").strip()
-    if codes and words and codes[0].lower() not in words.lower():
-        return f"{codes[0]} {words.lower()}"
-    return words.lower() or "+".join(codes) or "?"
+    """One side of an event as an analyst reads it: the country codes the reports agree on,
+    then what the side is, as written ("IND civilians", "militants", "PAK troops"); a phrase
+    that only names a country adds nothing to its code."""
+    from ..extractors.actor_lexicon import ActorLexicon
+
+    code = "+".join(codes)
+    short = _short(text or "")
+    if not short:
+        return code or "?"
+    lex = ActorLexicon.default()
+    rest = " ".join(w for w in short.split() if not _only_country(lex.code_phrase(w)))
+    if not rest:
+        return code or lex.code_phrase(short)[0] or short
+    return f"{code} {rest}" if code else rest
 
 
 def event_phrase(e: FusedEvent) -> str:
