@@ -52,6 +52,8 @@ def skipped(results: list[Article | Skipped]) -> list[Skipped]:
     ("a\u00a0b\u200bc\u00add", "a bcd"),  # no-break space, zero-width space, soft hyphen
     ("He said \u00e2\u20ac\u0153no\u00e2\u20ac\x9d", "He said \u201cno\u201d"),  # mojibake
     ("\ufeffText", "Text"),
+    ("related stories\u00c2 gujarat riots", "related stories gujarat riots"),  # half a \xa0
+    ("costs \u00c2\u00a35", "costs \u00a35"),
     ("  indented\n    kept", "indented\n    kept"),
 ])
 def test_normalise_text(raw: str, expected: str) -> None:

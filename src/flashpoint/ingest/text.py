@@ -20,6 +20,9 @@ _MOJIBAKE = {
     "â€“": "–", "â€¦": "…", "â€¢": "•", "Â£": "£", "Â\xa0": "\xa0", "Ã©": "é",
 }
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+# "Â\xa0" whose no-break space an earlier step already made a plain space: a lone "Â" glued
+# to the end of a word ("related storiesÂ narendra") is the left-over half, never a letter.
+_STRAY_A_RE = re.compile(r"(?<=[^\sÂ])Â(?= )")
 
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Unicode space separators (no-break, thin, ideographic, ...) become an ordinary space.
@@ -36,7 +39,8 @@ def fix_mojibake(text: str) -> str:
     """Repair the common mojibake sequences (``â€™`` → ``’``) left by a wrong decoding."""
     if "â€" not in text and "Â" not in text and "Ã©" not in text:
         return text
-    return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group(0)], text)
+    text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group(0)], text)
+    return _STRAY_A_RE.sub("", text)
 
 
 def normalise_text(text: str) -> str:
