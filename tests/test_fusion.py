@@ -4,6 +4,7 @@ and the sample corpus's two reports of the Kotli strike."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,15 +15,27 @@ from flashpoint.cli import cli
 from flashpoint.fuse import (
     Fuser,
     FusionConfig,
+    anaphoric,
     cluster,
     features,
     jaccard,
+    keywords,
+    overlap,
     pairwise_scores,
     score,
     sketch,
     summarize,
+    veto,
 )
-from flashpoint.models import Actor, Attribution, EventMention, Magnitude, Place, TimeSpan
+from flashpoint.models import (
+    Actor,
+    Article,
+    Attribution,
+    EventMention,
+    Magnitude,
+    Place,
+    TimeSpan,
+)
 
 KOTLI = Place("Kotli", "Kotli", 1182787, 33.518, 73.902, "AJK", "PAK", "city")
 MIRPUR = Place("Mirpur", "Mirpur", 1170395, 33.148, 73.752, "AJK", "PAK", "city")
@@ -136,6 +149,143 @@ def test_clustering_is_deterministic_and_incremental() -> None:
     assert [(e, [f.id for f in m]) for e, m in later.events()] == \
         [(e, [f.id for f in m]) for e, m in whole]
     assert later.changed == {ids[0]}
+
+
+def test_keywords_keep_what_tells_events_apart() -> None:
+    kw = keywords("KOLKATA: one person died and 25 policemen were injured after VHP activists "
+                  "clashed with police in Taldih village on Sunday")
+    assert {"taldih", "vhp", "25"} <= kw
+    # the dateline, trigger words, sector nouns, tolls, weekdays and stop words say nothing
+    assert not kw & {"kolkat", "died", "police", "activi", "clash", "sunday", "injur", "one"}
+    assert not keywords("Indian troops shelled Pakistani posts") & {"indian", "pakist"}
+    assert overlap(frozenset({"taldih", "vhp"}), frozenset({"taldih", "vhp", "yajna"})) > 0
+    assert overlap(frozenset({"taldih"}), frozenset({"taldih", "yajna"})) == 0.0  # one word
+
+
+def _at(text: str, trigger: str) -> EventMention:
+    i = text.index(trigger)
+    return dataclasses.replace(mention("t", text=text, where=None, actor=None, mode=None),
+                               trigger=trigger, trigger_start=i,
+                               trigger_end=i + len(trigger))
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("he confirmed that one person died in the clash.", "clash", True),
+    ("ten persons sustained injuries in the firing", "firing", True),
+    ("the arrests followed the visit of the minister", "arrests", True),
+    ("58 were killed in the attack on the Sabarmati Express", "attack", False),
+    ("the police fired at the mob", "fired", False),
+    ("a clash broke out in the market", "clash", False),
+])
+def test_bare_definite_nouns_refer_back(text: str, trigger: str, expected: bool) -> None:
+    assert anaphoric(_at(text, trigger)) is expected
+
+
+def test_anaphora_links_mentions_of_one_report() -> None:
+    a = _at("VHP activists and police clashed in Taldih village", "clashed")
+    b = _at("one person died in the clash, police said", "clash")
+    c = _at("one person died in a stampede, police said", "died")
+    fa, fb, fc = (features(dataclasses.replace(m, event_id=i, article_id="same"))
+                  for i, m in (("a", a), ("b", b), ("c", c)))
+    sb, sc = score(fa, fb), score(fa, fc)
+    assert sb is not None and sc is not None and sb >= FusionConfig().threshold > sc
+
+
+def test_veto_names_the_incompatibility() -> None:
+    base = features(BASE)
+    assert veto(base, features(mention("b", day="2025-05-20"))) == "time"
+    assert veto(base, features(mention("b", type="AGREE", mode=None))) == "type"
+    assert veto(base, features(mention("b", status="negated"))) == "factual"
+    assert veto(base, features(mention("b", where=LAHORE))) == "place"
+    assert veto(base, features(mention("b"))) is None
+
+
+# a shelling told three times: M1 and M2 do not fuse on their own (M2 is undated and names no
+# place or actor), M3 fits both
+M1 = mention("m1", dead=8, publisher="Lahore Ledger", article="art-1",
+             text="Indian troops shelled Dhanna village near Kotli, killing eight")
+M2 = mention("m2", actor=None, where=None, mode=None, day="2025-05-09", basis="publication",
+             publisher="Outlet B", article="art-2",
+             text="Indian shelling of the Dhanna bazaar near Kotli")
+M3 = mention("m3", dead=8, publisher="Outlet C", article="art-3",
+             text="Indian shelling of the Dhanna bazaar near Kotli killed eight")
+
+
+def test_a_mention_that_fits_two_events_merges_them() -> None:
+    f1, f2, f3 = (features(m, "2025-05-09") for m in (M1, M2, M3))
+    s12 = score(f1, f2)
+    assert s12 is not None and s12 < FusionConfig().threshold
+    fuser = Fuser()
+    e1, e2 = fuser.add(f1), fuser.add(f2)
+    assert e1 != e2 and len(fuser) == 2
+    assert fuser.add(f3) == e1  # the event whose first mention came first survives
+    assert fuser.absorbed == {e2: e1} and len(fuser) == 1
+    assert [f.id for f in fuser.members(e1)] == ["m1", "m2", "m3"]
+    assert fuser.changed == {e1}
+    # the same from scratch in another order gives one event too
+    assert len(cluster([f3, f1, f2])) == 1
+    # without merging, M2 stays apart
+    assert len(cluster([f1, f2, f3], FusionConfig(merge=False))) == 2
+
+
+def test_events_dated_to_different_days_do_not_merge() -> None:
+    m2 = dataclasses.replace(M2, when=TimeSpan("2025-05-07", "2025-05-07", "day", basis="text"))
+    fuser = Fuser()
+    for m in (M1, m2, M3):
+        fuser.add(features(m, "2025-05-09"))
+    assert fuser.absorbed == {} and len(fuser) == 2
+
+
+def test_store_merges_events_incrementally(tmp_path: Path) -> None:
+    from flashpoint.store import open_store
+    from flashpoint.store.fused import event, event_of_mention, fuse_pending, fused_events
+
+    def art(m: EventMention) -> Article:
+        return Article(id=m.article_id, text=m.evidence_text, outlet=m.attribution.publisher,
+                       published=dt.date(2025, 5, 9))
+
+    with open_store(str(tmp_path / "f.db")) as store:
+        store.add_batch([art(M1), art(M2)], [M1, M2])
+        first = fuse_pending(store)
+        assert (first.created, first.events) == (2, 2)
+        e1, e2 = event_of_mention(store, "m1"), event_of_mention(store, "m2")
+        assert e1 and e2 and e1 != e2
+        store.add_batch([art(M3)], [M3])
+        second = fuse_pending(store)
+        assert (second.updated, second.merged, second.events) == (1, 1, 1)
+        assert "1 merged into others" in second.line()
+        # the absorbed event is gone; its mention now points at the survivor
+        assert event_of_mention(store, "m2") == e1 and event(store, e2) is None
+        full = event(store, e1)
+        assert full is not None and [m.event_id for m in full.mentions] == ["m1", "m2", "m3"]
+        (ev,) = fused_events(store)
+        assert ev.id == e1 and ev.mention_ids == ("m1", "m2", "m3")
+        assert set(ev.publishers) == {"Lahore Ledger", "Outlet B", "Outlet C"}
+        assert "date" not in ev.disputed  # M2's date is only the publication date
+        with store._read("t") as cur:
+            before = sorted(cur.execute("SELECT mention_id, event_id, seq FROM event_mentions"))
+            assert cur.execute("SELECT seq, n_mentions FROM events").fetchall() == [(1, 3)]
+            assert not cur.execute("SELECT * FROM event_dyads WHERE event_id = ?",
+                                   (e2,)).fetchall()
+        fuse_pending(store, rebuild=True)
+        with store._read("t") as cur:
+            after = sorted(cur.execute("SELECT mention_id, event_id, seq FROM event_mentions"))
+    assert before == after
+
+
+def test_missed_pairs_are_counted_by_cause() -> None:
+    from flashpoint.analysis.fusion_eval import GoldItem, missed_pairs
+
+    items = [GoldItem("k", "1", 0, "ASSAULT"), GoldItem("k", "2", 0, "ASSAULT"),
+             GoldItem("k", "3", 0, "ASSAULT"), GoldItem("k", "4", 0, "ASSAULT"),
+             GoldItem("other", "5", 0, "ASSAULT")]
+    late = mention("late", day="2025-05-20")
+    feats = {m.event_id: features(m) for m in (BASE, mention("b"), late)}
+    stand_in = {items[0].key: "a", items[1].key: "b", items[2].key: "late"}
+    event_of = {"a": "e1", "b": "e1", "late": "e2"}
+    # a-b fused; a-late and b-late vetoed by time; item 4 has no mention (3 pairs)
+    assert missed_pairs(items, stand_in, event_of, feats) == (("no mention", 3),
+                                                              ("veto:time", 2))
 
 
 @pytest.mark.parametrize("pred, gold, expected", [

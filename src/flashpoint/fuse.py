@@ -9,15 +9,19 @@ Pure functions and one small class, no I/O (the store side is ``store/fused.py``
   mode), the same or reversed dyad (reciprocal events match either way), overlapping time
   intervals (a day of slack either side, more when the date is only the publication date),
   compatible places (same GeoNames entry, containment, or within a distance that depends on the
-  coarser precision), similar evidence text (bottom-k MinHash of word shingles) and compatible
-  tolls. It returns ``None`` for a hard incompatibility (different time windows, incompatible
-  types, a negated or hypothetical mention against a factual one, places in different
-  countries or too far apart).
+  coarser precision), similar evidence text (bottom-k MinHash of word shingles), shared
+  :func:`keywords` (names, numbers, specific nouns) and compatible tolls; two mentions of one
+  article need more evidence unless one refers back to the other (:func:`anaphoric`). It
+  returns ``None`` for a hard incompatibility (:func:`veto`: different time windows,
+  incompatible types, a negated or hypothetical mention against a factual one, places in
+  different countries or too far apart).
 * :class:`Fuser` clusters mentions incrementally and deterministically: each mention, in the
   order given, joins the best-scoring existing event (blocked by type family, day and country;
   ties go to the older event) when the score reaches the threshold and no member of that event
-  vetoes it, else it starts a new event. Existing events can be loaded back
-  (:meth:`Fuser.seed`), so a new article joins them without recomputing everything.
+  vetoes it, else it starts a new event. When it fits several events that fit each other, they
+  merge into the one whose first mention ranks first (:attr:`Fuser.absorbed`). Existing events
+  can be loaded back (:meth:`Fuser.seed`), so a new article joins them without recomputing
+  everything.
 * :func:`summarize` turns a cluster into a :class:`FusedEvent`: consensus type, date, place and
   toll, the dyads, distinct publishers and original sources (chain ends), first and last report
   date, and the :class:`~flashpoint.models.Disagreement` records (date, dead, injured, place,
@@ -27,6 +31,7 @@ Pure functions and one small class, no I/O (the store side is ``store/fused.py``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import math
@@ -38,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Claim, Disagreement, EventMention
+from .resources import table
 
 NON_FACTUAL = frozenset({"negated", "hypothetical", "future"})
 # types that reports of one event are often coded as, pairwise (one family for blocking)
@@ -55,8 +61,21 @@ _STOP = frozenset("""a an the and or but of to in on at by for from with as is a
 being has have had it its this that these those he she they them his her their we our you your
 i said says say told according also after before over under into about than then there here who
 whom which what when where while near not no would could will may might can one two three
+so far out during since till until just only even other others several many some more most
+least about nearly around including incident incidents
 """.split())
+# words every report of violence or arrest shares: they say nothing about *which* event it is
+# (the type, toll and date signals already compare them); see :func:`keywords`
+_GENERIC = frozenset("""person people dead died death killed wounded injured injury toll body
+bodies victim victims monday tuesday wednesday thursday friday saturday sunday today yesterday
+tonight night morning evening afternoon january february march april june july august september
+october november december week month year day days hours time place area areas reported report
+reports reportedly official officials state city town village country four five six seven
+eight nine ten twenty hundred dozen dozens""".split())
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _WORD = re.compile(r"[a-z0-9]+")
+# "NEW DELHI:" / "Kolkata (Reuters) -": where the report was filed, not where the event was
+_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z .]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +84,13 @@ class FusionConfig:
 
     threshold: float = 2.6
     w_text: float = 2.5
+    w_keywords: float = 0.4
+    min_shared: int = 2  # keywords two reports must share before they count
     w_actor: float = 0.75
     same_article: float = -0.6
+    merge: bool = True
+    merge_link: float = 1.5  # the best pair of two events that merge scores at least this
+    anaphora: float = 0.6  # instead of same_article when one mention is a bare definite noun
     exemplars: int = 8  # members of an event a new mention is compared with
     max_spread: float = 1.5  # how far the mean score over them may fall below the best
     max_candidates: int = 64  # events compared per mention when it names no country
@@ -107,6 +131,9 @@ class Features:
     sketch: tuple[int, ...]
     actor_text: str | None = None
     recipient_text: str | None = None
+    keywords: frozenset[str] = frozenset()
+    anaphoric: bool = False  # a bare definite noun ("died in the clash"): an event told before
+    trigger_stem: str | None = None
 
     @property
     def countries(self) -> frozenset[str]:
@@ -151,6 +178,65 @@ def shingles(text: str) -> set[str]:
     return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """A crude stem: one inflectional suffix or a final e off, then the first 6 letters
+    (shelled/shelling, fire/fired/firing, parganas/pargana)."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[:-len(suf)][:6]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word[:6]
+
+
+@functools.cache
+def _generic_stems() -> frozenset[str]:
+    """Stems of words that name a kind of event or of actor rather than one event: the
+    trigger lexicon's lemmas and forms, the sector nouns (police, troops, activists), country
+    names and demonyms (compared as actors and places), :data:`_GENERIC`, and spaCy's English
+    stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list (no model is loaded)
+
+    words = set(_GENERIC) | set(STOP_WORDS)
+    for row in table("lexicons/triggers.tsv"):
+        words.add(row["lemma"])
+        words.update(f for f in row.get("forms", "").split("|") if f)
+    for row in table("actors/sectors.tsv"):
+        words.update(row["lemma"].split())
+        for form in row.get("forms", "").split("|"):
+            words.update(form.split())
+    for row in table("actors/countries.tsv"):  # the actor and place signals compare countries
+        for col in ("name", "demonyms"):
+            for name in row.get(col, "").split("|"):
+                words.update(name.lower().split())
+    return frozenset(_stem(w.lower()) for w in words if w)
+
+
+def keywords(text: str) -> frozenset[str]:
+    """The words of an evidence sentence that can tell one event from another of its kind:
+    names, numbers and specific nouns (stems), without stop words and :func:`_generic_stems`."""
+    generic = _generic_stems()
+    text = _DATELINE.sub("", text, count=1)
+    return frozenset(st for w in _WORD.findall(text.lower())
+                     if w not in _STOP and len(w) > 1 and (st := _stem(w)) not in generic)
+
+
+def _share(shared: int, smaller: int, min_shared: int, floor: int = 3) -> float:
+    if shared < min_shared:
+        return 0.0
+    return shared / max(floor, smaller)
+
+
+def overlap(a: frozenset[str], b: frozenset[str], min_shared: int = 2) -> float:
+    """Share of the smaller keyword set found in the other; 0 when they share fewer than
+    ``min_shared`` words (one shared name is weak evidence: many events happen in a city), and
+    a set smaller than 3 counts as 3."""
+    if not a or not b:
+        return 0.0
+    return _share(len(a & b), min(len(a), len(b)), min_shared)
+
+
 def sketch(text: str, k: int = _SKETCH) -> tuple[int, ...]:
     """Bottom-k MinHash sketch (sorted crc32 values) of :func:`shingles`; exact below k."""
     return tuple(sorted({zlib.crc32(s.encode()) for s in shingles(text)})[:k])
@@ -173,6 +259,7 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
     speaker = m.attribution.speaker
     act = next((a.text for a in m.actor if a.text), None)
     rec = next((a.text for a in m.recipient if a.text), None)
+    local = _local_text(m)
     return Features(
         id=m.event_id, article_id=m.article_id, type=m.plover_type, mode=m.plover_mode,
         quad=m.quad_class, intensity=float(m.intensity), cameo=m.cameo_code,
@@ -188,8 +275,9 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
         geonameid=w.geonameid if w else None, place=(w.name or w.text) if w else None,
         lat=w.lat if w else None, lon=w.lon if w else None, admin1=w.admin1 if w else None,
         place_country=_iso3(w.country) if w else None, place_precision=w.precision if w else None,
-        dead=m.magnitude.dead, injured=m.magnitude.injured, sketch=sketch(_local_text(m)),
-        actor_text=act, recipient_text=rec)
+        dead=m.magnitude.dead, injured=m.magnitude.injured, sketch=sketch(local),
+        actor_text=act, recipient_text=rec, keywords=keywords(local),
+        anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None)
 
 
 def _local_text(m: EventMention, reach: int = 150) -> str:
@@ -201,6 +289,27 @@ def _local_text(m: EventMention, reach: int = 150) -> str:
     i = m.trigger_start - m.evidence_start
     j = (m.trigger_end if m.trigger_end is not None else m.trigger_start) - m.evidence_start
     return text[max(0, i - reach):j + reach]
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+_DESCRIBES = frozenset({"of", "on", "at", "in", "against", "by", "near", "between", "that",
+                        "which", "who", "where", "when", "carried"})
+
+
+def anaphoric(m: EventMention) -> bool:
+    """Whether the trigger is a bare definite noun phrase ("injured in the firing", "the
+    arrests followed"): it refers back to an event the report has told already. A definite
+    phrase that describes its event ("the attack on the Sabarmati Express") does not count:
+    it may name any well-known event."""
+    if m.trigger_start is None or not m.trigger:
+        return False
+    i = m.trigger_start - m.evidence_start
+    j = (m.trigger_end if m.trigger_end is not None else m.trigger_start + len(m.trigger))
+    before = _WORD.findall(m.evidence_text[:max(0, i)].lower())[-1:]
+    after = _WORD.findall(m.evidence_text[j - m.evidence_start:].lower())[:1]
+    trig = m.trigger.lower()
+    return (bool(before) and before[0] in _DEFINITE and not trig.endswith("ed")
+            and not (after and after[0] in _DESCRIBES))
 
 
 def _iso3(country: str | None) -> str | None:
@@ -303,9 +412,23 @@ def _time_score(a: Features, b: Features) -> float | None:
     return 0.2
 
 
-def score(a: Features, b: Features, cfg: FusionConfig | None = None) -> float | None:
-    """How strongly ``a`` and ``b`` look like reports of one event (higher is stronger);
-    ``None`` when they cannot be (see the module docstring)."""
+def veto(a: Features, b: Features) -> str | None:
+    """Which hard incompatibility keeps ``a`` and ``b`` apart (``factual``, ``type``,
+    ``time`` or ``place``), or None (for reports on what fusion missed)."""
+    if a.factual != b.factual:
+        return "factual"
+    if _type_score(a, b) is None:
+        return "type"
+    if _time_score(a, b) is None:
+        return "time"
+    if _place_score(a, b) is None:
+        return "place"
+    return None
+
+
+def base_score(a: Features, b: Features, cfg: FusionConfig | None = None) -> float | None:
+    """:func:`score` without the keyword term: type, time, place, actors, toll, and near-copy
+    text (MinHash of word shingles); ``None`` for a hard incompatibility."""
     cfg = cfg or FusionConfig()
     if a.factual != b.factual:
         return None
@@ -321,9 +444,22 @@ def score(a: Features, b: Features, cfg: FusionConfig | None = None) -> float | 
     total = t + when + place + cfg.w_actor * _actor_score(a, b) + _toll_score(a, b)
     if a.article_id == b.article_id:
         # one report naming an event twice: the shared text says nothing (the evidence may
-        # even be the same paragraph), and distinct events of one report are the rule
-        return total + cfg.same_article
+        # even be the same paragraph), and distinct events of one report are the rule, unless
+        # one of them refers back to the other with the same word ("they clashed ... died in
+        # the clash")
+        refers = (a.anaphoric or b.anaphoric) and a.trigger_stem == b.trigger_stem
+        return total + (cfg.anaphora if refers else cfg.same_article)
     return total + cfg.w_text * jaccard(a.sketch, b.sketch)
+
+
+def score(a: Features, b: Features, cfg: FusionConfig | None = None) -> float | None:
+    """How strongly ``a`` and ``b`` look like reports of one event (higher is stronger);
+    ``None`` when they cannot be (see the module docstring)."""
+    cfg = cfg or FusionConfig()
+    s = base_score(a, b, cfg)
+    if s is None or a.article_id == b.article_id:
+        return s
+    return s + cfg.w_keywords * overlap(a.keywords, b.keywords, cfg.min_shared)
 
 
 # --- clustering ------------------------------------------------------------------------------
@@ -343,11 +479,25 @@ class _Cluster:
     id: str
     seq: int
     members: list[Features] = field(default_factory=list)
+    ranks: list[int] = field(default_factory=list)
     keys: set[tuple[str, int, str]] = field(default_factory=set)
+    # keyword -> the articles that use it (the event's vocabulary, one vote per report)
+    words: dict[str, set[str]] = field(default_factory=dict)
+    into: str | None = None  # the event that absorbed this one
+
+    @property
+    def first_rank(self) -> int:
+        return self.ranks[0] if self.ranks else 0
 
 
 class Fuser:
     """Incremental, deterministic clustering of mentions into events (see module docstring).
+
+    Each mention gets a rank (its fusion order: the store's sequence number, else the order
+    of :meth:`add` calls); an event's members are kept in rank order and its id comes from its
+    lowest-ranked member. When a mention fits several events that fit each other (no hard
+    incompatibility between their members), they become one: the event whose first member
+    ranks lowest absorbs the others (:attr:`absorbed` maps each absorbed id to it).
 
     >>> fuser = Fuser()
     >>> event_id = fuser.add(features(mention, "2025-05-09"))   # doctest: +SKIP
@@ -358,54 +508,140 @@ class Fuser:
         self._clusters: list[_Cluster] = []
         self._by_id: dict[str, _Cluster] = {}
         self._index: dict[tuple[str, int, str], list[int]] = {}
+        self._rank = 0
         self.changed: set[str] = set()
+        self.absorbed: dict[str, str] = {}
 
     def __len__(self) -> int:
-        return len(self._clusters)
+        return len(self._by_id)
 
-    def seed(self, event_id: str, members: Sequence[Features]) -> None:
-        """Load an existing event (its members in fusion order), without marking it changed."""
+    def seed(self, event_id: str, members: Sequence[Features],
+             ranks: Sequence[int] | None = None) -> None:
+        """Load an existing event (its members in fusion order, with their ranks), without
+        marking it changed."""
         c = _Cluster(event_id, len(self._clusters))
         self._clusters.append(c)
         self._by_id[event_id] = c
-        for f in members:
-            self._attach(c, f)
+        for i, f in enumerate(members):
+            self._attach(c, f, self._next_rank(ranks[i] if ranks is not None else None))
 
-    def add(self, f: Features) -> str:
-        """Fuse one mention; return the id of the event it joined or started."""
-        best: _Cluster | None = None
-        best_score = self.config.threshold
+    def add(self, f: Features, rank: int | None = None) -> str:
+        """Fuse one mention; return the id of the event it joined or started (after any
+        merge it caused)."""
+        r = self._next_rank(rank)
+        fits: list[tuple[float, _Cluster]] = []
         for c in self._candidates(f):
             s = self._event_score(c, f)
-            if s is not None and s >= best_score and (best is None or s > best_score):
-                best, best_score = c, s
-        if best is None:
+            if s is not None and s >= self.config.threshold:
+                fits.append((s, c))
+        if not fits:
             best = _Cluster(event_id_for(f.id), len(self._clusters))
             self._clusters.append(best)
             self._by_id[best.id] = best
-        self._attach(best, f)
+            self._attach(best, f, r)
+            self.changed.add(best.id)
+            return best.id
+        fits.sort(key=lambda sc: (-sc[0], sc[1].first_rank, sc[1].seq))
+        best = fits[0][1]
+        # events that fit the mention may become one (see _fits), on the evidence of other
+        # reports only: one report's mentions of two incidents do not make them one
+        merging = [c for _s, c in fits if len(fits) > 1 and self.config.merge
+                   and (x := self._event_score(c, f, other_reports=True)) is not None
+                   and x >= self.config.threshold]
+        if best in merging:  # merge first: the mention itself is no evidence of their link
+            for other in merging:
+                best = self._merge(best, other)
+        self._attach(best, f, r)
         self.changed.add(best.id)
         return best.id
 
     def members(self, event_id: str) -> list[Features]:
         return list(self._by_id[event_id].members)
 
+    def ranks(self, event_id: str) -> list[int]:
+        return list(self._by_id[event_id].ranks)
+
     def events(self) -> list[tuple[str, list[Features]]]:
         """Every event with its members, in creation order."""
-        return [(c.id, list(c.members)) for c in self._clusters]
+        return [(c.id, list(c.members)) for c in self._clusters if c.into is None]
 
-    def _event_score(self, c: _Cluster, f: Features) -> float | None:
-        """The best score against the event's first members; None when one of them rules
-        the mention out or when their mean is far below the best (a chain, not a match)."""
+    def _next_rank(self, rank: int | None) -> int:
+        self._rank = max(self._rank + 1, rank) if rank is not None else self._rank + 1
+        return rank if rank is not None else self._rank
+
+    def _event_score(self, c: _Cluster, f: Features, other_reports: bool = False
+                     ) -> float | None:
+        """The best score against the event's first members plus the keyword evidence
+        against the event's vocabulary; None when one of them rules the mention out or when
+        their mean is far below the best (a chain, not a match). ``other_reports``: only
+        members from other articles count as evidence (None when there are none)."""
         scores: list[float] = []
         for m in c.members[:self.config.exemplars]:
-            s = score(m, f, self.config)
+            s = base_score(m, f, self.config)
             if s is None:
                 return None
-            scores.append(s)
+            if not other_reports or m.article_id != f.article_id:
+                scores.append(s)
+        if not scores:
+            return None
         if sum(scores) / len(scores) < max(scores) - self.config.max_spread:
             return None
-        return max(scores)
+        return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
+
+    def _word_overlap(self, c: _Cluster, f: Features) -> float:
+        """How much of the mention's keywords other reports of the event use."""
+        if not f.keywords:
+            return 0.0
+        theirs = {w for w, arts in c.words.items() if arts - {f.article_id}}
+        if not theirs:
+            return 0.0
+        return _share(len(f.keywords & theirs), min(len(f.keywords), len(theirs)),
+                      self.config.min_shared)
+
+    def _fits(self, a: _Cluster, b: _Cluster) -> bool:
+        """Whether two events may be one. Between their first members: no hard
+        incompatibility, no two dates stated in the text that do not overlap, and (between
+        members from different reports) no pair that looks unlike (a score below 0: other
+        actors, tolls, places) and a pair that looks alike on its own (``merge_link``); and the
+        reports of each use at least ``min_shared`` of the same keywords. A vague mention that
+        fits two events does not make them one."""
+        n = self.config.exemplars
+        best = -math.inf
+        for x in a.members[:n]:
+            for y in b.members[:n]:
+                s = score(x, y, self.config)
+                if s is None:
+                    return False
+                if x.dated and y.dated and (_time_score(x, y) or 0.0) < 0.5:
+                    return False  # both reports date them, to different days
+                if x.article_id != y.article_id:
+                    if s < 0:
+                        return False
+                    best = max(best, s)
+        return (best >= self.config.merge_link
+                and len(a.words.keys() & b.words.keys()) >= self.config.min_shared)
+
+    def _merge(self, a: _Cluster, b: _Cluster) -> _Cluster:
+        """Merge ``b`` into ``a`` (or the other way round: the event with the lowest-ranked
+        first member survives) when they fit; return the surviving event."""
+        if a.into is not None or b.into is not None or a is b or not self._fits(a, b):
+            return a
+        keep, gone = (a, b) if (a.first_rank, a.seq) <= (b.first_rank, b.seq) else (b, a)
+        pairs = sorted(zip(keep.ranks + gone.ranks, keep.members + gone.members,
+                           strict=True), key=lambda rf: rf[0])
+        keep.ranks = [r for r, _ in pairs]
+        keep.members = [f for _, f in pairs]
+        for f in gone.members:
+            self._index_member(keep, f)
+        gone.into = keep.id
+        del self._by_id[gone.id]
+        self.changed.discard(gone.id)
+        self.changed.add(keep.id)
+        for old, new in list(self.absorbed.items()):
+            if new == gone.id:
+                self.absorbed[old] = keep.id
+        self.absorbed[gone.id] = keep.id
+        return keep
 
     def _keys(self, f: Features) -> list[tuple[str, int, str]]:
         w = f.window()
@@ -415,8 +651,19 @@ class Fuser:
         cs = sorted(f.countries) or ["-"]
         return [(fam, d, c) for d in range(w[0], w[1] + 1) for c in [*cs, "*"]]
 
-    def _attach(self, c: _Cluster, f: Features) -> None:
-        c.members.append(f)
+    def _attach(self, c: _Cluster, f: Features, rank: int) -> None:
+        if c.ranks and rank < c.ranks[-1]:  # keep rank order (seeded out of order)
+            i = next(i for i, r in enumerate(c.ranks) if r > rank)
+            c.ranks.insert(i, rank)
+            c.members.insert(i, f)
+        else:
+            c.ranks.append(rank)
+            c.members.append(f)
+        self._index_member(c, f)
+
+    def _index_member(self, c: _Cluster, f: Features) -> None:
+        for w in f.keywords:
+            c.words.setdefault(w, set()).add(f.article_id)
         for key in self._keys(f):
             if key not in c.keys:
                 c.keys.add(key)
@@ -435,7 +682,7 @@ class Fuser:
         else:
             for d in range(w[0], w[1] + 1):
                 found.update(self._index.get((fam, d, "*"), ())[-self.config.max_candidates:])
-        return [self._clusters[i] for i in sorted(found)]
+        return [k for i in sorted(found) if (k := self._clusters[i]).into is None]
 
 
 def cluster(items: Iterable[Features], config: FusionConfig | None = None

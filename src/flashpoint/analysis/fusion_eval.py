@@ -6,6 +6,12 @@ incident, and the event family (ASSAULT or COERCE) the mention should have. The 
 hold them are extracted and fused together (every mention of those articles, not only the
 gold ones); a gold item is the first mention of its family whose trigger lies in its sentence.
 Items with no such mention count as unfused (they cost recall), and the report says how many.
+
+Each gold pair that fusion missed is put down to one cause (:data:`CAUSES`): the extractor
+gave one of its sentences no mention of the family (``no mention``), a hard incompatibility
+between the two mentions (``veto:factual``, ``veto:type``, ``veto:time``, ``veto:place``), a
+pair score below the threshold (``weak``), or a pair that scores enough on its own but whose
+events stayed apart (``apart``).
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..fuse import FusionConfig, cluster, features, pairwise_scores
+from ..fuse import Features, FusionConfig, cluster, features, pairwise_scores, score, veto
 from ..models import Article, EventMention
 
 FAMILIES = {"ASSAULT": {"ASSAULT", "PROTEST"}, "COERCE": {"COERCE", "SANCTION"}}
+CAUSES = ("no mention", "veto:factual", "veto:type", "veto:time", "veto:place", "weak", "apart")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +56,17 @@ class FusionScore:
     fp: int
     fn: int
     covered_f1: tuple[float, float, float] = (0.0, 0.0, 0.0)  # P, R, F1 on covered items
+    missed: tuple[tuple[str, int], ...] = ()  # gold pairs not fused, by cause (CAUSES)
 
     def line(self) -> str:
         cp, cr, cf = self.covered_f1
-        return (f"{self.split}: pairwise P {self.precision:.3f} R {self.recall:.3f} "
-                f"F1 {self.f1:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}; "
-                f"{self.clusters} clusters, {self.covered}/{self.items} items with a mention); "
-                f"on the items with a mention: P {cp:.3f} R {cr:.3f} F1 {cf:.3f}")
+        out = (f"{self.split}: pairwise P {self.precision:.3f} R {self.recall:.3f} "
+               f"F1 {self.f1:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}; "
+               f"{self.clusters} clusters, {self.covered}/{self.items} items with a mention); "
+               f"on the items with a mention: P {cp:.3f} R {cr:.3f} F1 {cf:.3f}")
+        if self.missed:
+            out += "; missed pairs by cause: " + ", ".join(f"{c} {n}" for c, n in self.missed)
+        return out
 
 
 def load_gold(path: Path) -> list[GoldItem]:
@@ -90,10 +101,15 @@ def _articles(data: Path, docs: set[str]) -> list[Article]:
 
 
 def _span(text: str, sentence: str) -> tuple[int, int] | None:
-    s = sentence.strip()
-    for probe in (s, s[:60], s[:30]):
-        if probe and (i := text.find(probe)) >= 0:
-            return i, i + len(s)
+    """Where ``sentence`` (as ``sents.jsonl`` has it) lies in the ingested article ``text``,
+    which ingest has normalised (mojibake repaired, spaces unified): tried as given, then
+    normalised the same way."""
+    from ..ingest.text import normalise_text
+
+    for s in dict.fromkeys((sentence.strip(), normalise_text(sentence))):
+        for probe in (s, s[:60], s[:30]):
+            if probe and (i := text.find(probe)) >= 0:
+                return i, i + len(s)
     return None
 
 
@@ -120,6 +136,33 @@ def match_items(gold: Iterable[GoldItem], articles: list[Article],
     return out
 
 
+def missed_pairs(items: Iterable[GoldItem], stand_in: dict[str, str],
+                 event_of: dict[str, str], feats: dict[str, Features],
+                 config: FusionConfig | None = None) -> tuple[tuple[str, int], ...]:
+    """The gold pairs fusion did not put together, counted by cause (see the module
+    docstring), in the order of :data:`CAUSES`."""
+    cfg = config or FusionConfig()
+    counts = dict.fromkeys(CAUSES, 0)
+    gs = list(items)
+    for i, g in enumerate(gs):
+        for h in gs[i + 1:]:
+            if g.cluster != h.cluster:
+                continue
+            a, b = stand_in.get(g.key), stand_in.get(h.key)
+            if a is None or b is None:
+                counts["no mention"] += 1
+                continue
+            if event_of[a] == event_of[b]:
+                continue
+            why = veto(feats[a], feats[b])
+            if why is not None:
+                counts["veto:" + why] += 1
+            else:
+                s = score(feats[a], feats[b], cfg)
+                counts["weak" if s is None or s < cfg.threshold else "apart"] += 1
+    return tuple((c, n) for c, n in counts.items() if n)
+
+
 def evaluate(data: Path, gold_files: dict[str, Path],
              config: FusionConfig | None = None) -> list[FusionScore]:
     """Extract the gold articles, fuse their mentions, score each split (``data`` is the
@@ -138,7 +181,8 @@ def evaluate(data: Path, gold_files: dict[str, Path],
     for art, ms in process_articles(articles):
         mentions.extend(ms)
         published[art.id] = art.published
-    clusters = cluster((features(m, published.get(m.article_id)) for m in mentions), config)
+    feats = {m.event_id: features(m, published.get(m.article_id)) for m in mentions}
+    clusters = cluster((feats[m.event_id] for m in mentions), config)
     event_of = {f.id: eid for eid, members in clusters for f in members}
     scores = []
     for name, items in golds.items():
@@ -150,5 +194,6 @@ def evaluate(data: Path, gold_files: dict[str, Path],
                                                      if k in predicted})
         scores.append(FusionScore(name, len(gold), len(stand_in),
                                   len({g.cluster for g in items}), p, r, f1, tp, fp, fn,
-                                  (cp, cr, cf)))
+                                  (cp, cr, cf),
+                                  missed_pairs(items, stand_in, event_of, feats, config)))
     return scores

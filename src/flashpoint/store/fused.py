@@ -3,9 +3,10 @@
 ``fuse_pending(store)`` is incremental: it takes the mentions that belong to no event yet (in
 ingest order: run, batch, article id, position in the article), loads the stored events
 whose mentions are dated near them, lets :class:`flashpoint.fuse.Fuser` attach each new mention
-to one of those or start a new event, and writes the changed events back, all in one
-transaction. ``rebuild=True`` drops every event first and fuses everything again in the same
-order, which gives the same events as fusing batch by batch.
+to one of those or start a new event (or merge events it shows to be one: the absorbed
+events' mentions are re-pointed and their rows dropped), and writes the changed events back,
+all in one transaction. ``rebuild=True`` drops every event first and fuses everything again in
+the same order, which gives the same events as fusing batch by batch.
 
 Tables (migration ``0004_fused_events``): ``events`` (one row per event, its summary as JSON in
 ``record``), ``event_mentions`` (mention -> event, with the fusion order), ``event_dyads`` and
@@ -62,10 +63,12 @@ class FuseSummary:
     updated: int  # existing events that gained mentions
     events: int  # events stored in all
     seconds: float
+    merged: int = 0  # stored events absorbed by another (their mentions moved to it)
 
     def line(self) -> str:
+        merged = f", {self.merged} merged into others" if self.merged else ""
         return (f"fused {self.mentions} new mentions in {self.seconds:.1f} s: "
-                f"{self.created} new events, {self.updated} events updated, "
+                f"{self.created} new events, {self.updated} events updated{merged}, "
                 f"{self.events} events stored")
 
 
@@ -83,7 +86,12 @@ def _features(rows: Sequence[Sequence[Any]]) -> list[Features]:
 
 def fuse_pending(store: Store, *, rebuild: bool = False,
                  config: FusionConfig | None = None) -> FuseSummary:
-    """Fuse the stored mentions that belong to no event yet (all of them with ``rebuild``)."""
+    """Fuse the stored mentions that belong to no event yet (all of them with ``rebuild``).
+
+    A new mention that fits two stored events may merge them (see :class:`Fuser`): the
+    absorbed event's row goes, its mentions are re-pointed to the event that absorbed it
+    (keeping their sequence numbers), and that event's summary and disagreements are
+    recomputed from all its mentions."""
     t0 = time.perf_counter()
     with store._tx("fusing mentions") as cur:
         if rebuild:
@@ -95,21 +103,19 @@ def fuse_pending(store: Store, *, rebuild: bool = False,
             return FuseSummary(0, 0, 0, int(n), time.perf_counter() - t0)
         fuser = Fuser(config)
         existing = _load_near(store, cur, pending) if not rebuild else []
-        for event_id, members in existing:
-            fuser.seed(event_id, members)
-        known = {event_id for event_id, _ in existing}
+        for event_id, members, ranks in existing:
+            fuser.seed(event_id, members, ranks)
+        known = {event_id for event_id, _, _ in existing}
         seq0 = int(store._x(cur, "SELECT COALESCE(MAX(seq), 0) FROM event_mentions")
                    .fetchone()[0])
         joined: list[tuple[str, str, int]] = []
         for i, f in enumerate(pending, start=seq0 + 1):
-            joined.append((f.id, fuser.add(f), i))
+            joined.append((f.id, fuser.add(f, rank=i), i))
+        absorbed = fuser.absorbed
+        joined = [(mid, absorbed.get(eid, eid), seq) for mid, eid, seq in joined]
         now = _now()
-        first_seq: dict[str, int] = {}
-        for _mid, eid, seq in joined:
-            first_seq.setdefault(eid, seq)
         created = updated = 0
-        changed = sorted(fuser.changed, key=lambda e: first_seq.get(e, 0))
-        for eid in changed:
+        for eid in sorted(fuser.changed, key=lambda e: (fuser.ranks(e)[0], e)):
             ev = summarize(eid, fuser.members(eid))
             if eid in known:
                 store._x(cur, _UPDATE_EVENT, (*_values(ev), now, eid))
@@ -117,22 +123,30 @@ def fuse_pending(store: Store, *, rebuild: bool = False,
                 store._x(cur, "DELETE FROM event_countries WHERE event_id = ?", (eid,))
                 updated += 1
             else:
-                store._x(cur, _INSERT_EVENT, (eid, first_seq[eid], *_values(ev), now))
+                store._x(cur, _INSERT_EVENT, (eid, fuser.ranks(eid)[0], *_values(ev), now))
                 created += 1
             store._many(cur, "INSERT INTO event_dyads (event_id, a, b, when_start)"
                         " VALUES (?, ?, ?, ?)", [(eid, a, b, ev.when_start) for a, b in ev.dyads])
             store._many(cur, "INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
                         [(eid, c) for c in ev.countries])
+        gone = sorted(e for e in absorbed if e in known)
+        for eid in gone:  # stored events absorbed by another: re-point their mentions, drop them
+            store._x(cur, "UPDATE event_mentions SET event_id = ? WHERE event_id = ?",
+                     (absorbed[eid], eid))
+            for table in ("event_dyads", "event_countries"):
+                store._x(cur, f"DELETE FROM {table} WHERE event_id = ?", (eid,))
+            store._x(cur, "DELETE FROM events WHERE id = ?", (eid,))
         store._many(cur, "INSERT INTO event_mentions (mention_id, event_id, seq)"
                     " VALUES (?, ?, ?)", joined)
         n = store._x(cur, "SELECT COUNT(*) FROM events").fetchone()[0]
-    return FuseSummary(len(pending), created, updated, int(n), time.perf_counter() - t0)
+    return FuseSummary(len(pending), created, updated, int(n), time.perf_counter() - t0,
+                       len(gone))
 
 
 def _load_near(store: Store, cur: Any, pending: Sequence[Features]
-               ) -> list[tuple[str, list[Features]]]:
+               ) -> list[tuple[str, list[Features], list[int]]]:
     """The stored events with a mention dated within reach of the pending ones, with their
-    members in fusion order, oldest event first."""
+    members in fusion order and those members' sequence numbers, oldest event first."""
     windows = [w for f in pending if (w := f.window()) is not None]
     if not windows:
         return []
@@ -149,10 +163,12 @@ def _load_near(store: Store, cur: Any, pending: Sequence[Features]
             f" JOIN articles a ON a.id = m.article_id WHERE em.event_id IN ({marks})"),
             chunk).fetchall())
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    out: dict[str, list[Features]] = {}
-    for _eseq, eid, _seq, record, published in rows:
-        out.setdefault(eid, []).append(features(q.mention_from_record(record), published))
-    return list(out.items())
+    out: dict[str, tuple[list[Features], list[int]]] = {}
+    for _eseq, eid, seq, record, published in rows:
+        members, ranks = out.setdefault(eid, ([], []))
+        members.append(features(q.mention_from_record(record), published))
+        ranks.append(int(seq))
+    return [(eid, members, ranks) for eid, (members, ranks) in out.items()]
 
 
 def _filters(dyad: tuple[str, str] | None, country: str | None, since: dt.date | None,
