@@ -406,3 +406,106 @@ def test_parse_tml_offsets() -> None:
     assert doc.dct == dt.date(2025, 5, 16)
     assert [g.text for g in doc.gold] == ["late April", "two days", "May 9"]
     assert '"truce"' in doc.text
+
+
+# TimeML conventions of news and business text (published PUB, a Friday, unless the text says)
+CONVENTION_CASES = [
+    # a clock time directly followed by its day is one TIME
+    ("He was kidnapped at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday", "TIME",
+     "2025-05-14T22:00"),
+    ("The offer runs until 5 p.m. EST, May 20.", "5 p.m. EST, May 20", "TIME",
+     "2025-05-20T17:00"),
+    # a part of day named on its own
+    ("Troops left this morning.", "this morning", "TIME", "2025-05-16TMO"),
+    ("Shelling resumed last night.", "last night", "TIME", "2025-05-15TNI"),
+    # "the previous Friday" counts from the day in view
+    ("Shares fell on Tuesday, 4% below the previous Friday.", "the previous Friday", "DATE",
+     "2025-05-09"),
+    # vague and fractional durations
+    ("Attacks have risen in recent months.", "recent months", "DURATION", "PXM"),
+    ("Losses grew over the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("The base may be used for at least 20 more years.", "20 more years", "DURATION", "P20Y"),
+    # years read out in broadcast transcripts
+    ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "DATE", "1991"),
+    ("Unemployment should halve by the year two thousand.", "the year two thousand", "DATE",
+     "2000"),
+    ("Numbers fell through the nineties.", "the nineties", "DATE", "199"),
+    ("Prices may fall in the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("Fees are paid each month.", "each month", "SET", "P1M"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "typ", "value"), CONVENTION_CASES)
+def test_timeml_conventions(sentence: str, span: str, typ: str, value: str) -> None:
+    x = _get(find_times(sentence, PUB), span)
+    assert (x.type, x.value) == (typ, value)
+
+
+def test_business_quarters() -> None:
+    pub = dt.date(1989, 10, 30)
+    text = ("Unisys posted a third-quarter loss. Revenue rose 3.7% in the quarter from the "
+            "year-earlier quarter. Profit was $1 a share, compared with $2 a year earlier. "
+            "Results for that quarter included a charge. Sales fell from a year earlier. "
+            "In the year-earlier third quarter the company earned $5 million, and year-ago "
+            "results were restated.")
+    ex = find_times(text, pub)
+    values = [(x.text, x.value) for x in ex]
+    assert values == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"),
+                      ("the year-earlier quarter", "1988-Q3"), ("a year earlier", "1988-Q3"),
+                      ("that quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                      ("the year-earlier third quarter", "1988-Q3"), ("year-ago", "1988-Q3")]
+    # without a quarter in view, "the quarter" is the latest complete one, "year-earlier" last year
+    ex = find_times("Sales rose in the quarter, up from year-earlier levels.", pub)
+    assert [(x.text, x.value) for x in ex] == [("the quarter", "1989-Q3"),
+                                                ("year-earlier", "1988")]
+
+
+def test_fiscal_years_and_year_end() -> None:
+    pub = dt.date(1989, 10, 26)
+    ex = find_times("Sales were C$7 billion in the latest fiscal year. Jobs will be cut by "
+                    "year end. The index change is since year-end. For the year ended Sept. "
+                    "30, Ralston earned $422 million.", pub)
+    got = {x.text: x.value for x in ex}
+    assert got["the latest fiscal year"] == "1988"
+    assert got["year end"] == "1989"
+    assert got["year-end"] == "1988-12-31"
+    assert got["the year"] == "P1Y"
+
+
+def test_past_plan_is_past() -> None:
+    pub = dt.date(1989, 10, 30)  # a Monday
+    x = _get(find_times("The offer had been scheduled to expire Friday evening.", pub),
+             "Friday evening")
+    assert x.value == "1989-10-27"
+
+
+def test_event_time_with_parse_prefers_the_attached_date() -> None:
+    spacy = pytest.importorskip("spacy")
+    from flashpoint.nlp.pipeline import load_nlp
+
+    try:
+        nlp = load_nlp()
+    except Exception as exc:  # the model is an optional download in some environments
+        pytest.skip(f"spaCy model unavailable: {exc}")
+    assert spacy is not None
+    text = "Two men who attacked a post on Wednesday were arrested by the army on Monday."
+    ex = find_times(text, PUB)
+    doc = nlp(text)
+    i = text.index("arrested")
+    near = event_time(ex, i, 0, len(text), PUB, trigger_end=i + 8)
+    assert near.text == "Wednesday"  # without the parse: the nearest
+    parsed = event_time(ex, i, 0, len(text), PUB, trigger_end=i + 8, parse=doc)
+    assert (parsed.text, parsed.start) == ("Monday", "2025-05-12")
+
+
+def test_year_earlier_follows_the_period_in_view() -> None:
+    pub = dt.date(1989, 10, 26)
+    text = ("Net rose in the third quarter from $5 million a year earlier. For the first nine "
+            "months, net was $9 million, compared with $8 million a year earlier and a loss in "
+            "the 1988 period.")
+    got = [(x.text, x.value) for x in find_times(text, pub)]
+    assert got == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                   ("the first nine months", "P9M"), ("a year earlier", "1988"),
+                   ("the 1988 period", "1988")]

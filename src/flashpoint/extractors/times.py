@@ -10,7 +10,10 @@ Conventions (news-oriented, documented so a user can predict them):
 * Spans follow TimeML: a governing preposition ("on", "in", "since", "for") is *not* part of the
   span; a part-of-day prefix is ("the night of May 10").
 * A part of day does not change the day: "Tuesday night" and "the night of May 10" are DATEs with
-  the day as value (precision day). Only clock times ("10:35 a.m.") are TIME.
+  the day as value (precision day). Clock times ("10:35 a.m.") are TIME, and so is a part of day
+  named on its own ("this morning", "tonight", "last night": ``2025-05-16TMO``, interval the
+  day). A clock time directly followed by its day is one TIME: "10 p.m. Wednesday",
+  "5 p.m. EST Nov. 9" → ``2025-05-14T22:00``.
 * Tense decides the direction of under-specified dates. Each sentence is scanned for tense markers
   (past: "was", "had", "-ed" verbs, irregular past forms; future: "will", "is to", "plans to",
   "due to", "expected to", "would"; present: "is", "are", "has"). The marker nearest to the
@@ -18,8 +21,10 @@ Conventions (news-oriented, documented so a user can predict them):
   to it ("said on Tuesday"), so "India will meet on Tuesday, officials said" stays future.
 * Weekdays: past → the latest such day on or before publication (same weekday as publication =
   the publication day, the wire-service convention "said Friday"); future → the first on or after
-  publication; no tense marker → the nearest one (ties go to the past). "last Tuesday" is strictly
-  before, "next Tuesday" strictly after publication.
+  publication; no tense marker → the past one unless the next one is less than half as far
+  (news reports mostly on the past). "last Tuesday" is strictly before, "next Tuesday" strictly
+  after publication; "the previous Friday" is the one before the last mentioned day. A plan in
+  the past ("had been scheduled to expire Friday") is past.
 * Month-day without a year: past → the latest candidate year not after publication + 2 days
   (the tolerance absorbs time-zone and late-filing offsets); future → the earliest not before
   publication - 2 days; no tense → the nearest. A weekday given with the date ("Monday, May 12")
@@ -27,11 +32,22 @@ Conventions (news-oriented, documented so a user can predict them):
 * Relative expressions ("the next day", "a day later", "the previous week", "that day",
   "three days later") count from the last *mentioned* date before them (day precision for day
   units), else from publication. "ago", "yesterday", "last week" count from publication.
-* "since X": the interval runs from X to the publication date (``interval_end`` is ``None``
-  without one). The span is still just "X".
+* "since X": X is in the past (tense aside: "on patrol since March"); the interval runs from X
+  to the publication date (``interval_end`` is ``None`` without one). The span is still just
+  "X".
 * Ranges ("from May 14 to May 18", "between May 14 and 18", "May 14-18", "May 14 ... until
   May 18") give the two end expressions *and* one extra DURATION expression covering both, whose
   interval is the whole range. :func:`link_ranges` gives the linked pairs.
+* Business news: "the quarter", "that quarter" are the quarter being reported (the last one
+  named, e.g. "the third quarter"; else the latest complete quarter); "the year-earlier third
+  quarter", "year-ago results", "last year's quarter", "the same period last year" and "a year
+  earlier" are that quarter a year back (the year before publication when no quarter is in
+  view). A backward comparison does not move the reference date, so a second "a year earlier"
+  is not two years back. "the latest fiscal year" is the last complete one; "by year end" is
+  this year's December.
+* Vague spans are DURATIONs with ``X``: "recent months" ``PXM``, "several quarters" ``PXQ``;
+  halves count ("2 1/2 years" ``P2Y6M``). Years read out in transcripts ("nineteen ninety-six",
+  "the year two thousand") are years.
 * Without a publication date, anchored expressions keep a TimeML value with ``X`` digits
   (``XXXX-05-10``) and no interval.
 """
@@ -45,11 +61,15 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..models import TimeExpression, TimeSpan
 
-__all__ = ["event_time", "find_times", "find_timexes", "link_ranges", "range_expression",
-           "split_sentences", "timex_records"]
+if TYPE_CHECKING:  # spaCy is only needed when a parse is passed to event_time
+    from spacy.tokens import Doc, Token
+
+__all__ = ["attached_times", "event_time", "find_times", "find_timexes", "link_ranges",
+           "range_expression", "split_sentences", "timex_records"]
 
 _D = dt.timedelta
 
@@ -72,7 +92,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _VAGUE = ("a few", "few", "several", "many", "some", "couple of", "a couple of", "numerous")
 _UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-              "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y"}
+              "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y",
+              "century": "Y"}
 _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -89,7 +110,7 @@ _HOLIDAYS_FIXED = {"christmas": (12, 25), "christmas day": (12, 25), "christmas 
 # words before a bare month / year / season that make it a time expression
 _MONTH_TRIGGERS = _w(
     "in since until till by from through during before after of early late mid last next this "
-    "between and to or throughout around about beginning end start middle the")
+    "between and to or throughout around about beginning end start middle the for a an")
 _STRICT_MONTH_TRIGGERS = _w(
     "in since until till by from through during before after early late mid last next this "
     "throughout")
@@ -152,7 +173,8 @@ _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+
          r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_NUMW}|a\s+couple\s+of|couple\s+of|a\s+few|few|"
         r"several|many|some|numerous|a|an)")
-_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie))"
+_UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+         r"centur(?:y|ie))")
 _MODP = (r"(?P<mod>early|earlier|late|later|mid|end|start|(?:the\s+)?(?:very\s+)?(?:end|beginning|"
          r"start|middle|turn|close)\s+of)")
 _MODP_SEP = r"(?:\s*-\s*|\s+)"
@@ -184,7 +206,7 @@ _P_MONTH = re.compile(
     rf"(?P<mon>{_MON_DOT})(?:(?:,\s*|\s+(?:of\s+)?)(?P<y>{_YEAR})|\s+(?P<rel>last|next|this)\s+year)?",
     _I)
 _P_YEAR = re.compile(
-    rf"(?:{_MODP}{_MODP_SEP})?(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s*)?(?P<y>{_YEAR})(?!s\b|'s\b)",
+    rf"(?:{_MODP}{_MODP_SEP})?(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s*)?(?P<y>{_YEAR})(?!s\b)(?!(?<=0)'s\b)",
     _I)
 _P_DECADE = re.compile(
     rf"(?:{_MODP}{_MODP_SEP})?(?P<the>the\s+)?(?:(?P<dy>1[89]\d0|20\d0)'?s|['’](?P<dd>\d0)s|"
@@ -194,14 +216,16 @@ _P_SEASON = re.compile(
     r"\s+)?(?P<s>spring|summer|autumn|fall|winter)(?![a-z])(?:\s+(?:of\s+)?(?P<y>"
     rf"{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", _I)
 _P_QUARTER = re.compile(
-    rf"(?:{_MODP}{_MODP_SEP})?(?:the\s+)?(?:(?P<fy>{_YEAR})\s+|fiscal\s+|(?P<det>last|this|next)"
+    rf"(?:{_MODP}{_MODP_SEP})?(?:the\s+)?(?P<ago>(?:comparable\s+)?year[- ](?:earlier|ago)\s+)?"
+    rf"(?:(?P<fy>{_YEAR})(?:'s)?\s+|fiscal\s+|(?P<det>last|this|next)"
     r"\s+year'?s\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+"
     r"(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>"
     rf"{_YEAR})|(?P<rel>this|last|next)\s+year|the\s+(?:fiscal\s+)?year))?"
     rf"|(?-i:Q)(?P<qn>[1-4])(?![\w])(?:\s+(?P<y2>{_YEAR}))?|(?P<y3>{_YEAR})\s*(?-i:Q)(?P<qn2>[1-4])"
     r"(?!\w)", _I)
 _P_WEEKDAY = re.compile(
-    rf"(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|past|early|late)\s+)?"
+    rf"(?:(?P<mod>last|next|this|this\s+past|this\s+coming|coming|past|early|late|the\s+previous|"
+    r"the\s+preceding|the\s+following)\s+)?"
     rf"(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}))?", _I)
 _P_DAYWORD = re.compile(
     r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+"
@@ -211,8 +235,9 @@ _P_REF = re.compile(
     r"(?P<w>(?-i:[Nn]ow)(?!\s+that\b)|(?:(?<=\bthe\s)|(?<=\ba\s))recent(?=\s+[a-z])"
     r"(?!\s+(?:days|weeks|months|years|times|past)\b)|currently|nowadays|at\s+present|presently|at\s+the\s+moment|recently|lately|"
     r"in\s+recent\s+(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
-    r"(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many|couple))|(?:in\s+)?the\s+future|"
-    r"in\s+future|the\s+near\s+future)(?![\w-])", _I)
+    rf"(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many|couple|{_NUMW}\b))|(?:in\s+)?the\s+future|"
+    r"in\s+future|the\s+near\s+future|the\s+(?:near|short)\s+term|these\s+days|"
+    r"as\s+soon\s+as\s+possible)(?![\w-])", _I)
 _P_RELUNIT = re.compile(
     rf"(?:{_MODP}{_MODP_SEP})?(?P<det>last|next|this|this\s+past|this\s+coming|the\s+coming|"
     r"the\s+past|past|coming|the\s+previous|the\s+following|the\s+preceding|the\s+same|the|that)"
@@ -230,13 +255,14 @@ _P_AGO = re.compile(
 _P_DURATION = re.compile(
     r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|preceding)|"
     r"(?:the\s+)?(?:past|last|next|first|coming|following))\s+)?(?P<n>"
-    rf"{_NUM})(?:\s*-\s*|\s+)(?P<unit>{_UNIT})s?(?P<long>-long)?(?![a-z])(?![\s-]+old\b)", _I)
+    rf"{_NUM})(?P<half>\s+1/2|\s*½)?(?:\s*-\s*|\s+)(?:more\s+)?(?P<unit>{_UNIT})s?(?P<long>-long)?"
+    r"(?![a-z])(?P<half2>\s+and\s+a\s+half(?![a-z]))?(?![\s-]+old\b)", _I)
 _P_BAREDUR = re.compile(
     r"(?P<pre>(?:for|over|within|lasting)\s+(?:the\s+(?:past|last)\s+)?)"
     r"(?P<unit>hours|days|weeks|months|years|decades)(?![a-z])", _I)
 _P_SET = re.compile(
     r"(?P<adv>(?-i:daily|weekly|monthly|annually|yearly|nightly|hourly))(?![a-z])"
-    rf"|(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMW}|\d+)\s+)?(?P<unit>day|week|month|year|"
+    rf"|(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMW}|\d+)\s+)?(?P<unit>day|week|month|quarter|year|"
     rf"morning|night|evening|weekend|{_WD})s?(?![a-z])"
     r"|(?P<freq>once|twice|thrice|\w+\s+times)\s+(?:a|per|every)\s+(?P<unit2>day|week|month|year)"
     rf"|(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?![a-z])",
@@ -248,6 +274,11 @@ _P_TIME = re.compile(
     r"local\s+time)(?![a-z]))?"
     r"|(?<![\d:.,])(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*(?:hrs|hours|GMT|UTC|IST)(?![a-z])"
     r"|(?P<nm>noon|midnight|midday)(?![a-z])", _I)
+# years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+_P_SPOKEN = re.compile(
+    rf"(?:(?P<mon>{_MON_FULL})\s+)?(?:(?P<the>the\s+year)\s+)?(?:nineteen[\s-]+(?P<yy>{_NUMW}|oh[\s-]+"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?"
+    rf"(?P<y2k>{_NUMW}))?)(?![\w-])", _I)
 _P_HOLIDAY = re.compile(
     r"(?:(?P<det>last|next|this)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|"
     r"\s+Eve)?|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|"
@@ -258,8 +289,16 @@ _P_HOLIDAY = re.compile(
 _P_FIN = re.compile(
     r"(?:the\s+)?(?P<mod>latest|current|most\s+recent|(?:comparable\s+|corresponding\s+)?"
     r"year[- ](?:ago|earlier))\s+(?:fiscal\s+)?(?P<u>quarter|period)(?![a-z])"
-    r"|the\s+(?P<ymod>full|current|current\s+fiscal|latest\s+fiscal)\s+year(?![a-z-])"
-    r"|the\s+(?:fiscal\s+)?(?P<yend>year)(?=\s+end(?:ed|ing)\b)", _I)
+    r"|the\s+(?P<ymod>full|current|current\s+fiscal|latest\s+fiscal|fiscal)\s+year(?![a-z-])"
+    r"(?!\s+end(?:ed|ing)\b)"
+    r"|the\s+(?:fiscal\s+)?(?P<yend>year)(?=\s+end(?:ed|ing)\b)"
+    rf"|the\s+(?P<qy>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![a-z])"
+    r"|(?P<prevq>the\s+(?:same|corresponding|comparable)\s+(?:fiscal\s+)?(?:quarter|period)\s+"
+    r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)"
+    r"|last\s+year'?s\s+(?:fiscal\s+)?(?:quarter|period))(?![a-z])"
+    r"|(?P<yadj>year[- ](?:earlier|ago))(?![a-z-])"
+    r"|(?P<yearend>year[- ]end|year's\s+end)(?![a-z])"
+    r"|(?P<inthe>earlier|later)\s+in\s+the\s+(?P<iu>year|month|week)(?![a-z])", _I)
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "mdrange": _P_MDRANGE, "dmrange": _P_DMRANGE, "mdy": _P_MDY, "dmy": _P_DMY, "iso": _P_ISO,
@@ -267,7 +306,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "decade": _P_DECADE, "season": _P_SEASON, "quarter": _P_QUARTER, "weekday": _P_WEEKDAY,
     "dayword": _P_DAYWORD, "ref": _P_REF, "relunit": _P_RELUNIT, "relday": _P_RELDAY,
     "ago": _P_AGO, "duration": _P_DURATION, "baredur": _P_BAREDUR, "set": _P_SET,
-    "time": _P_TIME, "holiday": _P_HOLIDAY, "fin": _P_FIN,
+    "time": _P_TIME, "holiday": _P_HOLIDAY, "fin": _P_FIN, "spoken": _P_SPOKEN,
 }
 # Speed: the full patterns above start with optional words, which defeats the regex engine's
 # first-character skip, and a big alternation is slow in ``re``. So the text is tokenised once;
@@ -296,6 +335,9 @@ _CORE_WORDS = {
         "daily weekly monthly annually yearly nightly hourly every each once twice thrice "
         "times")},
     **{k: "time" for k in ("gmt", "utc", "ist", "hrs", "noon", "midnight", "midday")},
+    **{k: "dec" for k in _DECADE_WORDS},
+    **{k: "spk" for k in ("nineteen", "thousand")},
+    "term": "ref",
 }
 _CORE_KINDS: dict[str, tuple[str, ...]] = {
     "mon": ("mdrange", "dmrange", "mdy", "dmy", "month", "weekof", "holiday"),
@@ -305,6 +347,7 @@ _CORE_KINDS: dict[str, tuple[str, ...]] = {
              "dayword", "ref", "fin"),
     "year": ("year", "decade", "quarter"),
     "dec": ("decade",),
+    "spk": ("spoken",),
     "season": ("season",),
     "ref": ("ref", "relunit", "duration"),
     "set": ("set",),
@@ -332,12 +375,12 @@ _STARTS: dict[str, frozenset[str]] = {
     "decade": _MODW | frozenset({"the", "#d", "#'"}) | frozenset(_DECADE_WORDS),
     "season": _MODW | _DETW | frozenset(_SEASONS),
     "quarter": _MODW | _DETW | frozenset(_ORD) | frozenset({"fiscal", "q1", "q2", "q3", "q4",
-                                                            "#d"}),
-    "weekday": _WDW | _w("last next this past coming early late"),
+                                                            "year", "#d"}),
+    "weekday": _WDW | _w("last next this past coming early late the"),
     "dayword": _w("early late earlier later the yesterday today tomorrow tonight last "
                          "this"),
     "ref": _w("now currently nowadays at presently recently lately in recent the soon "
-                     "formerly previously"),
+                     "formerly previously these as"),
     "relunit": _MODW | _DETW,
     "relday": frozenset({"the", "that", "this"}),
     "ago": _NUMWORDS | frozenset({"#d"}),
@@ -349,7 +392,8 @@ _STARTS: dict[str, frozenset[str]] = {
     "time": frozenset({"#d", "noon", "midnight", "midday"}),
     "holiday": _w("last next this christmas new valentine halloween thanksgiving easter "
                          "good may boxing"),
-    "fin": _w("the latest current most year comparable corresponding"),
+    "fin": _w("the latest current most year comparable corresponding last earlier later"),
+    "spoken": _MONW | _w("the nineteen two"),
 }
 
 
@@ -391,9 +435,16 @@ _TENSE = re.compile(
     r"|(?P<ed>[a-z]{2,}ed))\b")
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|is|are|was|were|has|have|had|get|got)\s+(?:\w+ly\s+)?$")
+_FIN_CUE = re.compile(
+    r"\b(?:earn(?:ed|ings?)?|profits?|loss(?:es)?|revenues?|sales|net|income|results|dividends?|"
+    r"fiscal|quarterly|share|shares)\b|[$%£€]", _I)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$")
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those|our)\s+$", _I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|through|ahead\s+of)\s+(?:the\s+)?$", _I)
 _SENT_BOUNDARY = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])|\n\s*")
+_AMPM_GOES_ON = re.compile(
+    r"(?![\"'‘“]?[A-Z])|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|"
+    r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[ECMP][SD]T\b|GMT\b|UTC\b)")
 _ABBREV = _w(
     "mr mrs ms dr gen col lt sgt capt maj rep sen gov st jan feb mar apr jun jul aug sep sept oct "
     "nov dec no vs inc corp co ltd jr sr prof rev fig ft mt u.s u.n u.k e.g i.e approx est")
@@ -609,6 +660,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             w = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
             if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[A-Z]", w.group(1))):
                 continue
+            if w and w.group(1).lower() in ("a.m", "p.m") and _AMPM_GOES_ON.match(text, m.end()):
+                continue  # "10:35 a.m. (0735 GMT) Friday", "at 10 p.m. Wednesday, police said"
         end = m.start() + len(m.group(0).rstrip())
         if text[start:end].strip():
             spans.append((start, end))
@@ -630,7 +683,9 @@ def _markers(text: str, s: int, e: int) -> list[_Marker]:
     out: list[_Marker] = []
     for m in _TENSE.finditer(text, s, e):
         if m.group("fut"):
-            out.append(_Marker(m.start(), m.end(), "future", False))
+            # "had been scheduled to expire Friday", "had planned": a plan in the past
+            past = _HAD_BEFORE.search(text, max(s, m.start() - 12), m.start()) is not None
+            out.append(_Marker(m.start(), m.end(), "past" if past else "future", False))
         elif m.group("rep"):
             out.append(_Marker(m.start(), m.end(), "past", True))
         elif m.group("pres"):
@@ -718,13 +773,21 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         return pw not in _QUANTITY_WORDS
     if kind == "decade":
         return bool(g["dy"] or g["dd"] or g["the"] or g["mod"])
+    if kind == "spoken":
+        nw = _next_word(text, m.end())
+        if nw in _COUNT_NOUNS or (nw.endswith("s") and not nw.endswith("ss")
+                                   and text[m.end():m.end() + 1] == " "):
+            return False  # "nineteen ninety-six people"
+        if g["the"] or g["mon"] or g["yy"] is not None:
+            return True
+        return _prev_word(text, m.start()) in ("in", "by", "since", "until", "before", "after")
     if kind == "season":
         if g["y"] or g["rel"] or g["mod"] or (g["det"] and g["det"].lower() != "the"):
             return True
         if g["s"].lower() == "fall" and _next_word(text, m.end()) == "of":
             return False
         pw = _prev_word(text, m.start())
-        return pw in ("in", "during", "since", "until", "by", "before", "after", "over",
+        return pw in ("in", "during", "since", "until", "by", "before", "after", "over", "into",
                       "through", "throughout", "early", "late", "this", "last", "next")
     if kind == "quarter":
         if g["q"] and g["q"].lower() in ("last", "final") and not (g["y"] or g["rel"]):
@@ -744,10 +807,18 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             "this", "last", "of", "or", "the", "that", "he", "she", "they", "it", "police")
     if kind == "relunit":
         det = g["det"].lower()
+        unit = g["unit"].lower()
+        if unit == "quarter" and det in ("the", "that", "this") and not g["mod"]:
+            # "the quarter" is a reporting period only in business text, not "the Christian
+            # quarter" of a city: a financial word must be near
+            lo = max(text.rfind(". ", 0, m.start()), m.start() - 200, 0)
+            hi = text.find(". ", m.end())
+            hi = min(hi if hi >= 0 else len(text), m.end() + 200)
+            return _FIN_CUE.search(text, lo, hi) is not None
         if det == "the":
-            return bool(g["mod"]) or g["unit"].lower() == "weekend"
+            return bool(g["mod"]) or unit == "weekend"
         if det == "that":
-            return g["unit"].lower() in ("week", "month", "year", "weekend")
+            return unit in ("week", "month", "year", "weekend")
         if det in ("the past", "past", "the coming"):
             return True
         return True
@@ -756,13 +827,17 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         unit = (g.get("unit") or g.get("unit2") or "").lower()
         if n in ("some", "many") and unit in ("hour", "second", "minute"):
             return False
+        if unit.startswith("quarter") and (n in ("a", "an", "one") or _next_word(
+                text, m.end()) == "of" or "-" in m.group(0)):
+            return False  # fractions: "a quarter of", "three quarters of", "three-quarters"
         if n in ("a", "an") and (unit == "second" or m.group(0).lower().rstrip().endswith(
                 ("s", "s-long"))):
             return False  # "a second attack" (ordinal), "a decades-long war"
         if kind == "duration" and n in ("a", "an"):
             # "a day" in "twice a day", "$5 a year": the SET pattern or money, not a duration
             pw = _prev_word(text, m.start())
-            if pw in ("per", "times", "once", "twice", "thrice") or re.search(
+            if pw in ("per", "times", "once", "twice", "thrice", "million", "billion",
+                      "thousand", "cents", "dollars", "shares", "units") or re.search(
                     r"[\d%]\s*$", text[max(0, m.start() - 3):m.start()]):
                 return False
         return not (n and n[0].isdigit() and m.start() > 0 and text[m.start() - 1] in "$£€")
@@ -854,6 +929,12 @@ class _Doc:
         self._markers: dict[int, list[_Marker]] = {}
         self.anchor: _Span | None = None  # last concrete date expression
         self.anchor_day: dt.date | None = None
+        # the reporting quarter of business news: the last quarter named as such ("the third
+        # quarter", "the latest quarter"), not one reached by "a year earlier"
+        self.quarter: dt.date | None = None
+        # False after a longer reporting period ("the first nine months"): "a year earlier"
+        # then compares that period, not the quarter
+        self.quarter_in_view = False
 
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -864,6 +945,8 @@ class _Doc:
         if i not in self._markers:
             s, e = self.sents[i] if self.sents else (0, len(self.text))
             self._markers[i] = _markers(self.text, s, e)
+        if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
+            return "past"  # "on patrol since March": a starting point already passed
         tense = _tense_at(self._markers[i], start, end)
         if tense == "past" and _DEADLINE_BEFORE.search(self.text, max(0, start - 16), start):
             return None  # "ruled ... by Jan. 14": a deadline points forward; take the nearest
@@ -1086,8 +1169,12 @@ def _resolve_quarter(doc: _Doc, c: _Cand) -> TimeExpression | None:
             st = dt.date(yy, 6 * q - 5, 1)
             return _Span(f"{yy}-H{q}", st, _mlast(yy, 6 * q), "quarter")
         return _unit_span("quarter", dt.date(yy, 3 * q - 2, 1))
+    back = 1 if g["ago"] else 0  # "the year-earlier third quarter"
     if y:
-        return _expr(text, s, e, _narrow(span_of(int(y)), g["mod"], pub), False)
+        span = span_of(int(y) - back)
+        if unit == "quarter" and not back:
+            doc.quarter, doc.quarter_in_view = span.start, True
+        return _expr(text, s, e, _narrow(span, g["mod"], pub), False)
     if pub is None:
         return _unresolved(text, s, e, f"XXXX-{'H' if unit == 'half' else 'Q'}{q}",
                            precision="quarter")
@@ -1102,6 +1189,10 @@ def _resolve_quarter(doc: _Doc, c: _Cand) -> TimeExpression | None:
                        key=lambda cd: cd.start)
         else:  # business news: the latest such quarter that has begun
             span = max((cd for cd in cands if cd.start <= pub), key=lambda cd: cd.start)
+    if back:
+        span = span_of(span.start.year - back)
+    elif unit == "quarter":
+        doc.quarter, doc.quarter_in_view = span.start, True
     return _expr(text, s, e, _narrow(span, g["mod"], pub), True)
 
 
@@ -1116,7 +1207,8 @@ def _weekday_date(pub: dt.date, wd: int, mode: str) -> dt.date:
         return pub - _D(days=back)
     if mode == "future":
         return pub + _D(days=fwd)
-    return pub - _D(days=back) if back <= fwd else pub + _D(days=fwd)
+    # news reports mostly on the past: the past day wins unless the next one is much nearer
+    return pub - _D(days=back) if back <= 2 * fwd else pub + _D(days=fwd)
 
 
 def _resolve_weekday(doc: _Doc, c: _Cand) -> TimeExpression | None:
@@ -1127,6 +1219,11 @@ def _resolve_weekday(doc: _Doc, c: _Cand) -> TimeExpression | None:
     if pub is None:
         return _unresolved(text, s, e, f"XXXX-WXX-{wd + 1}", precision="day")
     mod = (g["mod"] or "").lower().split()[-1] if g["mod"] else ""
+    if mod in ("previous", "preceding", "following"):
+        # "the previous Friday": the one before the date in view (the last one mentioned)
+        ref = doc.ref_day() or pub
+        d = _weekday_date(ref, wd, "next" if mod == "following" else "last")
+        return _expr(text, s, e, _unit_span("day", d), True)
     if mod in ("last", "past"):
         mode = "last"
     elif mod in ("next", "coming"):
@@ -1145,7 +1242,8 @@ def _resolve_dayword(doc: _Doc, c: _Cand) -> TimeExpression | None:
     if doc.pub is None:
         return _unresolved(doc.text, c.start, c.end, "XXXX-XX-XX", precision="day")
     d = doc.pub + _D(days=offset)
-    return _expr(doc.text, c.start, c.end, _unit_span("day", d), True)
+    return _with_pod(_expr(doc.text, c.start, c.end, _unit_span("day", d), True),
+                     c.m.group("pod") or c.m.group("w"))
 
 
 def _resolve_ref(doc: _Doc, c: _Cand) -> TimeExpression:
@@ -1154,7 +1252,11 @@ def _resolve_ref(doc: _Doc, c: _Cand) -> TimeExpression:
     lead = re.match(r"in\s+", doc.text[s:e], _I)
     if lead:
         s += lead.end()  # TimeML leaves the preposition out: "(in) the past"
-    if "future" in w or w == "soon":
+    units = re.search(r"recent\s+(day|week|month|year)s", w)
+    if units:  # "in recent months": TimeML reads a vague duration
+        return TimeExpression(doc.text[s:e], s, e, "DURATION", f"PX{_UNIT_CODE[units.group(1)]}",
+                              None, None, units.group(1), False)
+    if "future" in w or "soon" in w or w.endswith("term"):
         value = "FUTURE_REF"
     elif "past" in w or "recent" in w or w in ("recently", "lately", "previously", "formerly"):
         value = "PAST_REF"
@@ -1175,12 +1277,22 @@ def _resolve_relunit(doc: _Doc, c: _Cand) -> TimeExpression | None:
         ref = pub
     if ref is None:
         return _unresolved(text, s, e, "XXXX", precision=None)
+    if unit == "quarter" and det in ("the", "that", "this", "the same") and pub is not None:
+        # business news: "the quarter" / "that quarter" is the quarter being reported, the last
+        # one named; "this quarter" without one is the current quarter
+        if doc.quarter is not None:
+            q = doc.quarter
+        else:
+            q = _unit_span("quarter", pub).start
+            if det != "this":
+                q = _add_months(q, -3)
+        return _expr(text, s, e, _narrow(_unit_span("quarter", q), g["mod"], pub), True)
     if det in ("the past", "past") and unit != "weekend":
         # "the past week": the period up to publication (TimeML DURATION)
         n = 1
         start = _shift(unit, ref, -n) + _D(days=1)
-        code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}[unit]
-        return TimeExpression(text[s:e], s, e, "DURATION", f"P1{code}", start.isoformat(),
+        code = {"week": "1W", "month": "1M", "year": "1Y", "quarter": "1Q", "decade": "10Y"}[unit]
+        return TimeExpression(text[s:e], s, e, "DURATION", f"P{code}", start.isoformat(),
                               ref.isoformat(), unit, True)
     if det in ("last", "this past", "the previous", "the preceding"):
         n = -1
@@ -1244,10 +1356,10 @@ def _resolve_ago(doc: _Doc, c: _Cand) -> TimeExpression | None:
         return _expr(doc.text, c.start, c.end, _unit_span("day", ref), True)
     base = {"night": "day", "fortnight": "week", "century": "year",
             "decade": "year"}.get(unit, unit)
-    if unit == "year" and doc.anchor is not None and doc.anchor.precision == "quarter" and n == 1:
+    if unit == "year" and doc.quarter is not None and doc.quarter_in_view and n == 1 and back:
         # "third-quarter profit ... a year ago / a year earlier": the same quarter a year before
         return _expr(doc.text, c.start, c.end,
-                     _unit_span("quarter", _shift("year", doc.anchor.start, k)), True)
+                     _unit_span("quarter", _shift("year", doc.quarter, k)), True)
     span = _unit_span(base, _shift(base, ref, k))
     return _expr(doc.text, c.start, c.end, span, True)
 
@@ -1262,6 +1374,9 @@ def _resolve_duration(doc: _Doc, c: _Cand) -> TimeExpression:
     mult = _UNIT_MULT.get(unit, 1)
     nv = "X" if n is None else str(n * mult)
     value = f"PT{nv}{code}" if unit in ("hour", "minute", "second") else f"P{nv}{code}"
+    half = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
+    if (g["half"] or g["half2"]) and n is not None and half is not None:
+        value += half  # "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half"
     prec = {"second": "hour", "minute": "hour", "night": "day", "fortnight": "week",
             "century": "decade"}.get(unit, unit)
     det = re.sub(r"\s+", " ", (g["det"] or "").lower())
@@ -1299,7 +1414,7 @@ def _resolve_set(doc: _Doc, c: _Cand) -> TimeExpression:
         value = f"XXXX-WXX-{_WEEKDAYS[g['wds'].lower()[:3]] + 1}"
     else:
         u = (g["unit"] or g["unit2"]).lower()
-        if u[:3] in _WEEKDAYS and u not in ("monthly",):
+        if u in _WDW:
             value = f"XXXX-WXX-{_WEEKDAYS[u[:3]] + 1}"
         elif u in ("morning", "night", "evening"):
             value = "XXXX-XX-XXT" + {"morning": "MO", "night": "NI", "evening": "EV"}[u]
@@ -1310,6 +1425,23 @@ def _resolve_set(doc: _Doc, c: _Cand) -> TimeExpression:
             value = f"P{k or 1}{_UNIT_CODE[u]}"
     return TimeExpression(doc.text[c.start:c.end], c.start, c.end, "SET", value, None, None,
                           None, False)
+
+
+def _resolve_spoken(doc: _Doc, c: _Cand) -> TimeExpression | None:
+    g = c.m.groupdict()
+    if g["yy"] is not None:
+        n = _num(re.sub(r"^oh[\s-]+", "", g["yy"], flags=_I))
+        if n is None or n >= 100:
+            return None
+        y = 1900 + n
+    else:
+        n = _num(g["y2k"]) if g["y2k"] else 0
+        if n is None or n >= 100:
+            return None
+        y = 2000 + n
+    span = _month_span(y, _mon_num(g["mon"])) if g["mon"] else _unit_span("year",
+                                                                           dt.date(y, 1, 1))
+    return _expr(doc.text, c.start, c.end, span, False)
 
 
 def _resolve_holiday(doc: _Doc, c: _Cand) -> TimeExpression | None:
@@ -1353,19 +1485,64 @@ def _resolve_time(doc: _Doc, c: _Cand) -> TimeExpression:
 def _resolve_fin(doc: _Doc, c: _Cand) -> TimeExpression | None:
     g = c.m.groupdict()
     text, pub = doc.text, doc.pub
-    if g["yend"]:
+    if g["yend"]:  # "the year ended Sept. 30": a year-long period
         return TimeExpression(text[c.start:c.end], c.start, c.end, "DURATION", "P1Y", None, None,
                               "year", False)
     if pub is None:
         return None
     if g["ymod"]:
-        return _expr(text, c.start, c.end, _unit_span("year", dt.date(pub.year, 1, 1)), True)
-    mod = re.sub(r"\s+", " ", g["mod"].lower())
+        # "the latest fiscal year" is the last one reported (complete), "the current year" this
+        latest = g["ymod"].lower().startswith("latest")
+        return _expr(text, c.start, c.end,
+                     _unit_span("year", dt.date(pub.year - latest, 1, 1)), True)
+    if g["yearend"]:  # "by year end" this year's; "since year-end" the last one
+        if _SINCE_BEFORE.search(text, max(0, c.start - 12), c.start):
+            return _expr(text, c.start, c.end,
+                         _unit_span("day", dt.date(pub.year - 1, 12, 31)), True)
+        return _expr(text, c.start, c.end, _Span(str(pub.year), dt.date(pub.year, 12, 1),
+                                                 dt.date(pub.year, 12, 31), "month"), True)
+    if g["inthe"]:  # "earlier in the year": this year, up to publication
+        return _expr(text, c.start, c.end,
+                     _narrow(_unit_span(g["iu"].lower(), pub), g["inthe"], pub), True)
     this_q = dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+    reported = doc.quarter or _add_months(this_q, -3)  # the quarter the news reports on
+    if g["qy"]:  # "the 1988 quarter": the reporting quarter of that year, else the year
+        if doc.quarter is None or not (doc.quarter_in_view or "quarter" in c.m.group(0).lower()):
+            return _expr(text, c.start, c.end, _unit_span("year", dt.date(int(g["qy"]), 1, 1)),
+                         False)
+        return _expr(text, c.start, c.end,
+                     _unit_span("quarter", reported.replace(year=int(g["qy"]))), False)
+    if g["prevq"] or g["yadj"]:
+        # "year-earlier profit", "last year's quarter", "the same period last year": the
+        # reporting quarter a year before, or last year without a quarter in view
+        if doc.quarter is None or not doc.quarter_in_view:
+            return _expr(text, c.start, c.end, _unit_span("year", dt.date(pub.year - 1, 1, 1)),
+                         True)
+        return _expr(text, c.start, c.end,
+                     _unit_span("quarter", doc.quarter.replace(year=doc.quarter.year - 1)), True)
+    mod = re.sub(r"\s+", " ", g["mod"].lower())
     q = this_q if mod == "current" else _add_months(this_q, -3)  # latest reported quarter
     if mod.endswith(("ago", "earlier")):
-        q = dt.date(q.year - 1, q.month, 1)
+        q = reported.replace(year=reported.year - 1)
+    elif mod != "current" and g["u"].lower() == "quarter":
+        doc.quarter, doc.quarter_in_view = q, True
     return _expr(text, c.start, c.end, _unit_span("quarter", q), True)
+
+
+def _comparison(c: _Cand) -> bool:
+    """A backward comparison ("a year earlier", "year-ago profit", "two months ago"): it does not
+    move the narrative's reference date (a second "a year earlier" is not two years back)."""
+    g = c.m.groupdict()
+    if c.kind == "fin":
+        return True
+    if c.kind == "quarter":
+        return bool(g["ago"])
+    if c.kind == "ago":
+        d = (g["dir"] or g["dir2"] or "").lower()
+        u = (g["unit"] or g["unit2"] or "").lower()
+        return d in ("ago", "earlier", "before", "previously") and not u.startswith(
+            ("day", "night", "hour", "minute", "second"))
+    return False
 
 
 def _resolve(doc: _Doc, c: _Cand) -> list[TimeExpression]:
@@ -1393,7 +1570,7 @@ _RESOLVERS = {
     "ref": _resolve_ref, "relunit": _resolve_relunit, "relday": _resolve_relday,
     "ago": _resolve_ago, "duration": _resolve_duration, "baredur": _resolve_baredur,
     "set": _resolve_set, "time": _resolve_time, "holiday": _resolve_holiday,
-    "fin": _resolve_fin,
+    "fin": _resolve_fin, "spoken": _resolve_spoken,
 }
 
 
@@ -1407,6 +1584,47 @@ def _with(x: TimeExpression, **kw: object) -> TimeExpression:
          "precision": x.precision, "anchored": x.anchored}
     d.update(kw)
     return TimeExpression(**d)  # type: ignore[arg-type]
+
+
+_POD_CODE = {"night": "NI", "overnight": "NI", "tonight": "NI", "morning": "MO", "afternoon": "AF",
+             "evening": "EV"}
+_POD_WORD = re.compile(r"(night|overnight|tonight|morning|afternoon|evening)", _I)
+
+
+def _with_pod(x: TimeExpression, words: str | None) -> TimeExpression:
+    """A part of day named as such ("this morning", "tonight", "last night", "yesterday
+    afternoon"): TimeML TIME with the part of day in the value (``2025-05-16TMO``); interval and
+    precision stay the day's. A weekday or date with a part of day ("Tuesday night", "the night
+    of May 10") keeps the day as its value."""
+    m = _POD_WORD.search(words or "")
+    if m is None or not x.value[:1].isdigit() or "T" in x.value:
+        return x
+    return _with(x, type="TIME", value=f"{x.value}T{_POD_CODE[m.group(1).lower()]}")
+
+
+_TIME_DAY_GAP = re.compile(r"\s*(?:(?-i:[ECMP][SD]T|GMT|UTC|IST)\s*)?,?\s*$")
+
+
+def _merge_time_day(doc: _Doc, out: list[TimeExpression]) -> list[TimeExpression]:
+    """A clock time directly followed by its day ("10 p.m. Wednesday", "noon Thursday",
+    "5 p.m. EST Nov. 9") is one TimeML TIME: the day's date with the clock time."""
+    res: list[TimeExpression] = []
+    i = 0
+    while i < len(out):
+        x = out[i]
+        y = out[i + 1] if i + 1 < len(out) else None
+        if (y is not None and x.type == "TIME" and x.value.startswith("T")
+                and y.type == "DATE" and y.precision == "day" and y.value[:1].isdigit()
+                and len(y.value) == 10
+                and _TIME_DAY_GAP.match(doc.text[x.end:y.start])):
+            res.append(TimeExpression(doc.text[x.start:y.end], x.start, y.end, "TIME",
+                                      y.value + x.value, y.interval_start, y.interval_end,
+                                      "hour", y.anchored))
+            i += 2
+            continue
+        res.append(x)
+        i += 1
+    return res
 
 
 def _fill_times(doc: _Doc, out: list[TimeExpression]) -> list[TimeExpression]:
@@ -1530,33 +1748,168 @@ def find_timexes(text: str, published: dt.date | None,
                 x = _with(x, interval_end=max(published.isoformat(), x.interval_start))
             out.append(x)
             last_end = x.end
-            if _is_concrete(x) and x.value[:1].isdigit() and x.precision is not None:
+            months = _MONTHS_DUR.match(x.value) if x.type == "DURATION" else None
+            if months and int(months.group(1)) >= 6:
+                doc.quarter_in_view = False  # "the first nine months": a longer period in view
+            if (_is_concrete(x) and x.value[:1].isdigit() and x.precision is not None
+                    and not _comparison(c)):
                 st = dt.date.fromisoformat(x.interval_start or "")
                 doc.anchor = _Span(x.value, st, st, x.precision)
                 if x.precision == "day":
                     doc.anchor_day = st
-    return _fill_times(doc, out)
+    return _fill_times(doc, _merge_time_day(doc, out))
+
+
+# dependents that open another clause: a time inside one dates that clause's event, not ours
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj",
+                      "csubjpass", "pcomp"})
+# how a nominal or infinitival trigger hangs from the verb whose time it shares
+# ("launched an attack on Monday", "tried to storm the post on Friday")
+_CLIMB = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "compound",
+                    "oprd", "appos"})
+
+
+def _domain(head: Token, own_clauses: bool) -> set[int]:
+    """Character offsets (in the parse) of the tokens in ``head``'s own clause: its subtree
+    without the subtrees of clausal dependents (a nominal trigger keeps its own ``acl`` /
+    ``relcl``: "an operation launched on May 10")."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.idx)
+        for ch in t.children:
+            if ch.dep_ in _CLAUSAL and not (own_clauses and t is head
+                                            and ch.dep_ in ("acl", "relcl")):
+                continue
+            stack.append(ch)
+    return out
+
+
+def attached_times(dates: Sequence[TimeExpression], parse: Doc, offset: int,
+                   trigger_start: int, trigger_end: int, *,
+                   heads: bool = False) -> list[TimeExpression]:
+    """The expressions of ``dates`` that the dependency parse attaches to the trigger: inside
+    the trigger's own clause (its subtree, prepositional modifiers included, without embedded
+    clauses), or, for a nominal or infinitival trigger, the clause of the verb it depends on.
+    ``offset`` is the position of ``parse``'s text in the text the offsets count in. With
+    ``heads``, an expression on the trigger's nominal head chain counts too ("two days of
+    artillery fire": the duration governs the trigger "fire")."""
+    toks = [t for t in parse if trigger_start <= offset + t.idx < trigger_end]
+    if not toks:
+        return []
+    span = {t.i for t in toks}
+    trig = next((t for t in toks if t.head.i not in span or t.head is t), toks[0])
+    nominal = trig.pos_ in ("NOUN", "PROPN")
+
+    def hits(domain: set[int]) -> list[TimeExpression]:
+        found = []
+        for x in dates:
+            if any(x.start <= offset + t.idx < x.end and t.idx in domain for t in parse):
+                found.append(x)
+        return found
+    domain = _domain(trig, nominal)
+    if heads:
+        up = trig
+        while up.head is not up and up.pos_ not in ("VERB", "AUX") and up.dep_ not in _CLAUSAL:
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                break
+            domain.add(up.idx)
+    found = hits(domain)
+    cur = trig
+    while not found and cur.dep_ in _CLIMB and cur.head is not cur:
+        cur = cur.head
+        while cur.dep_ == "prep" and cur.head is not cur:  # "an attack on": prep → its head
+            if cur.lower_ in ("after", "before", "since", "until", "following"):
+                return []  # "struck two weeks after the attack": the attack has its own time
+            cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            found = hits(_domain(cur, False))
+            break
+    return found
+
+
+_OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "since", "from", "on",
+                           "prior", "hence"})
+
+
+def _is_offset(x: TimeExpression, parse: Doc, offset: int) -> bool:
+    """A duration that measures a distance between times ("two weeks after the attack", "three
+    days later"), not how long something lasted."""
+    nxt = next((t for t in parse if offset + t.idx >= x.end), None)
+    return nxt is not None and nxt.lower_ in _OFFSET_WORDS
+
+
+_OFFSET_CLAUSE = re.compile(r"\s+(after|before)\b[^,.;:()\"“”]{0,80}$", _I)
+_MONTHS_DUR = re.compile(r"^P(\d+)M$")
+_DUR_UNIT = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _offset_span(in_sent: Sequence[TimeExpression], dates: Sequence[TimeExpression],
+                 parse: Doc, offset: int, trigger_start: int) -> TimeSpan | None:
+    """An event inside "N days after …" / "N weeks before …" whose clause has a date: "began on
+    the night of April 24, two days after gunmen killed 26 people" dates the killing April 22."""
+    text = parse.text
+    for x in in_sent:
+        m = _DUR_UNIT.match(x.value) if x.type == "DURATION" else None
+        if m is None or not x.end <= trigger_start:
+            continue
+        between = _OFFSET_CLAUSE.match(text[x.end - offset:trigger_start - offset])
+        if between is None:
+            continue
+        anchors = [d for d in dates if d.end <= x.start and d.interval_start]
+        if not anchors:
+            return None
+        a = max(anchors, key=lambda d: d.end)
+        n = int(m.group(1)) * (-1 if between.group(1).lower() == "after" else 1)
+        unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[m.group(2)]
+        base = dt.date.fromisoformat(a.interval_start or "")
+        day = _shift("day" if unit == "day" else unit, base, n)
+        if unit == "week":
+            day = base + _D(days=7 * n)
+        prec = "day" if unit in ("day", "week") and a.precision in ("day", "hour") else (
+            a.precision or "day")
+        span = _unit_span(prec if prec in ("day", "month", "year") else "day", day)
+        end = x.end + between.end(1)
+        return TimeSpan(span.start.isoformat(), span.end.isoformat(), span.precision,
+                        text[a.start - offset:end - offset],
+                        "text+publication" if a.anchored else "text", a.start, end)
+    return None
 
 
 def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: int,
                sent_end: int, published: dt.date | None,
                paragraph_start: int | None = None, *,
-               trigger_end: int | None = None) -> TimeSpan:
+               trigger_end: int | None = None, parse: Doc | None = None,
+               parse_offset: int = 0) -> TimeSpan:
     """The time span of an event whose trigger starts at ``trigger_start``.
 
-    1. The concrete DATE/TIME expression of the sentence nearest the trigger (PAST_REF and the
-       like are skipped). Distance counts from the trigger's end for expressions after it
+    1. With a dependency ``parse`` of the sentence (spaCy ``Doc`` whose text starts at
+       ``parse_offset``), a concrete DATE/TIME expression attached to the trigger wins
+       (:func:`attached_times`): "Two men who attacked a post on Friday were arrested on
+       Monday" dates the arrest Monday and the attack Friday.
+    2. Else the concrete DATE/TIME expression of the sentence nearest the trigger (PAST_REF and
+       the like are skipped). Distance counts from the trigger's end for expressions after it
        (``trigger_end``, estimated as start + 6 when not given); ties go to the one after the
-       trigger ("said on Monday that India attacked on Sunday" → Sunday). If it is one end of
-       a linked range, the whole range is returned; a day DURATION in the sentence
-       ("two-day operation", "two days of fire") stretches a day date.
-    2. Else the latest concrete date between ``paragraph_start`` and the sentence (``context``).
-    3. Else the publication date (``publication``), or an empty span without one.
+       trigger ("said on Monday that India attacked on Sunday" → Sunday).
+       For 1 and 2: if the expression is one end of a linked range, the whole range is
+       returned; a day DURATION in the sentence ("two-day operation", "two days of fire")
+       stretches a day date.
+    3. Else the latest concrete date between ``paragraph_start`` and the sentence (``context``).
+    4. Else the publication date (``publication``), or an empty span without one.
     """
     in_sent = [x for x in exprs if sent_start <= x.start < sent_end]
     dates = [x for x in in_sent if _is_concrete(x) and x.value[:1].isdigit()]
     if dates:
         t_end = trigger_end if trigger_end is not None else trigger_start + 6
+        if parse is not None:
+            shifted = _offset_span(in_sent, dates, parse, parse_offset, trigger_start)
+            if shifted is not None:
+                return shifted
+            attached = attached_times(dates, parse, parse_offset, trigger_start, t_end)
+            if attached:
+                dates = attached
 
         def dist(x: TimeExpression) -> tuple[int, int, int]:
             prec = _PREC_RANK.get(x.precision or "day", 1)
@@ -1572,7 +1925,15 @@ def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: 
                                 "text+publication" if r.anchored else "text", r.start, r.end)
         start, end = best.interval_start, best.interval_end
         if best.precision == "day" and start is not None:
-            days = _duration_days(in_sent, best)
+            durs = in_sent
+            if parse is not None:
+                # with a parse, only a duration of the trigger's own clause stretches the date,
+                # and never an offset ("two weeks after the attack")
+                plain = [x for x in in_sent if x.type == "DURATION" and x.interval_start is None
+                         and not _is_offset(x, parse, parse_offset)]
+                durs = attached_times(plain, parse, parse_offset, trigger_start, t_end,
+                                      heads=True)
+            days = _duration_days(durs, best)
             if days > 1:
                 end = (dt.date.fromisoformat(start) + _D(days=days - 1)).isoformat()
         return TimeSpan(start, end, best.precision, best.text, basis, best.start, best.end)
