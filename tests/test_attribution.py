@@ -98,7 +98,8 @@ def test_chain_and_speaker(text: str, trigger: str, chain: tuple[str, ...],
         assert m.evidence_text[got.start - m.evidence_start:got.end - m.evidence_start] \
             == got.text if got.start is not None else True
     assert m.attribution.anonymous == anonymous
-    assert m.status == "reported"
+    # "claimed the attack" is a claim of responsibility, which outranks "reported"
+    assert m.status == ("claimed" if " claimed the " in text else "reported")
 
 
 @pytest.mark.parametrize("second", [
@@ -247,8 +248,10 @@ def test_dev_set_scores(scores: dict, split: str) -> None:
     r = scores[split]
     assert r["speaker"]["f1"] >= 0.85
     assert r["chain_exact_match"] >= 0.85
-    assert r["status_accuracy"] >= 0.72  # the bar is 0.85; see the closing note
-    assert r["status_matched"] >= 0.5 * r["status_events"]
+    # every annotated event, the ones the extractor missed judged at the gold trigger; the
+    # issue's bar is 0.85 (evaluation/attribution/README.md has the figures)
+    assert r["status_accuracy"] >= 0.80
+    assert r["status_found"] >= 0.5 * r["status_events"]
 
 
 def test_eval_command_on_a_small_gold_folder(tmp_path: Path, shared_data: Path) -> None:

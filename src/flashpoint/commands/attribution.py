@@ -45,11 +45,18 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
         click.echo(f"  chain       exact match {r['chain_exact_match']:.3f}  "
                    f"({r['chain_exact_match_with_chain']} on the "
                    f"{r['chain_sentences_with_chain']} sentences with a chain)")
-        click.echo(f"  status      accuracy {r['status_accuracy']} on "
-                   f"{r['status_matched']} matched events; {r['status_accuracy_all']} on all "
-                   f"{r['status_events']} (missed counted wrong)")
-    click.echo("\nstatus confusion, all sentences (rows gold, columns system):")
-    for line in confusion_table(result["all"]["confusion"]):
+        click.echo(f"  status      accuracy {r['status_accuracy']} on all "
+                   f"{r['status_events']} events ({r['status_accuracy_found']} on the "
+                   f"{r['status_found']} the extractor found, the rest judged at the gold "
+                   f"trigger); end to end {r['status_accuracy_end_to_end']} (missed counted "
+                   f"wrong; trigger recall {r['trigger_recall']})")
+    for name in ("heldout", "all"):
+        click.echo(f"\nstatus confusion, {name} (rows gold, columns system):")
+        for line in confusion_table(result[name]["confusion"]):
+            click.echo("  " + line)
+    click.echo("\nstatus confusion, all, found events only (missed: the extractor found no "
+               "event there):")
+    for line in confusion_table(result["all"]["confusion_found"]):
         click.echo("  " + line)
     if show_errors:
         click.echo("\nerrors:")

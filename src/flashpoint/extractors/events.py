@@ -30,6 +30,9 @@ LIGHT_VERBS = frozenset({
     "resume", "order", "step", "intensify", "escalate", "undertake", "execute", "unleash",
     "retaliate", "respond", "announce", "declare", "impose", "reach", "observe", "sign",
     "enter", "make", "have", "agree", "call", "seek", "offer", "propose", "accept", "extend",
+    "open", "exchange", "trade", "commit", "perpetrate", "organise", "organize", "lead",
+    "issue", "deliver", "provide", "send", "lodge", "file", "level", "voice", "express",
+    "pursue", "wage", "initiate",
 })
 RECIPIENT_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards",
                              "targeting"})
@@ -106,6 +109,7 @@ class SentenceEvent:
     denies: list[str] = field(default_factory=list)  # for REJECT: countries that deny something
     denies_charge: bool = False  # this REJECT denies a charge/allegation (links to ACCUSE)
     denies_prior: bool = False  # this REJECT denies something said before its sentence
+    disowned: bool = False  # "X says it had nothing to do with the attack": X's own denial
     accuses: list[int] = field(default_factory=list)  # tokens of the events an ACCUSE alleges
 
 
@@ -308,11 +312,14 @@ def _noun_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
                            if h.ent_type_ in ("GPE", "LOC"))
     pair.extend(_pobjs(t, frozenset({"between", "among"})))
     if not actor_heads:
-        gov = t.head
-        via_prep = t.dep_ == "pobj" and gov.dep_ == "prep"
+        node = t
+        while node.dep_ == "appos" and node.head != node:  # "launched an operation, two
+            node = node.head                                # days of artillery fire"
+        gov = node.head
+        via_prep = node.dep_ == "pobj" and gov.dep_ == "prep"
         if via_prep:
             gov = gov.head
-        if (t.dep_ in ("dobj", "obj", "nsubjpass") or via_prep) and gov != t \
+        if (node.dep_ in ("dobj", "obj", "nsubjpass") or via_prep) and gov != node \
                 and gov.lemma_.lower() in LIGHT_VERBS and match_trigger(gov) is None:
             subj, _ = _subject(gov)
             if subj is not None:
@@ -487,6 +494,7 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
     _reciprocity(doc, live, ctx)
     _accusations(doc, live)
     _denials(doc, live, ctx)
+    _disowned(doc, live, ctx)
     _magnitude_and_flags(doc, live)
     for e in live:
         _finish(e)
@@ -604,9 +612,11 @@ def _fallback_arguments(doc: Doc, live: list[SentenceEvent], ctx: SentenceContex
     taken = {(a.start, a.end) for e in live for a in (*e.actors, *e.recipients)}
     for e in live:
         if not e.actors:
+            clause = _governing_subjects(doc[e.token]) if e.rule.pos == "N" else []
             before = [m for m in named if m.end <= e.trigger_start
                       and not _inside_taken(m, taken)
-                      and not _inside_other_trigger_args(m, e, live)]
+                      and not _inside_other_trigger_args(m, e, live)
+                      and not any(a <= m.start and m.end <= b for a, b in clause)]
             if before:
                 m = before[-1]
                 e.actors = [Actor(m.text, m.country, m.sector if m.kind != "country" else None,
@@ -623,6 +633,21 @@ def _fallback_arguments(doc: Doc, live: list[SentenceEvent], ctx: SentenceContex
                                       m.sector if m.kind != "country" else None,
                                       m.start, m.end)]
                 e.confidence *= 0.85
+
+
+def _governing_subjects(t: Token) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the verbs above a noun trigger: a name there belongs
+    to the clause around the noun ("India's prime minister ordered a response to last week's
+    attack"), not to the noun's own event."""
+    spans = []
+    for v in t.ancestors:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                sub = list(c.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
 
 
 def _inside_taken(m: ActorMatch, taken: set[tuple[int | None, int | None]]) -> bool:
@@ -728,7 +753,7 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         charges = [c for c in objs if c.lemma_.lower() in CHARGE_NOUNS]
         charge = bool(charges) or (
-            t.dep_ == "relcl" and t.head.lemma_.lower() in CHARGE_NOUNS)
+            t.dep_ in ("relcl", "acl") and t.head.lemma_.lower() in CHARGE_NOUNS)
         reported = any(w.lower_ in ("reportedly", "purportedly", "allegedly") for w in doc)
         accused = {k for o in live if o.type == "ACCUSE" for k in o.accuses}
         found = False
@@ -761,6 +786,69 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         e.denies_prior = not found and (charge or not objs or any(
             c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
             for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children))
+
+
+# "had nothing to do with", "had no role in", "was not involved in", "played no part in"
+_DISOWN_NOUNS = frozenset({"nothing", "role", "part", "hand", "involvement", "link", "links",
+                           "connection", "responsibility"})
+_DISOWN_ADJ = frozenset({"involved", "responsible", "behind", "linked", "connected"})
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in t.children)
+
+
+def _speaker_actor(v: Token, ctx: SentenceContext) -> list[Actor]:
+    """The actor a clause's subject codes to; a pronoun subject ("it had no role") takes the
+    subject of the verb reporting the clause ("Pakistan says it ...")."""
+    node: Token | None = v
+    for _ in range(4):
+        if node is None:
+            break
+        subj, _passive = _subject(node)
+        if subj is not None and subj.pos_ != "PRON":
+            return [a for a in code_head(subj, ctx) if a.country]
+        node = node.head if node.head != node else None
+    return []
+
+
+def _disowned(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
+    """"Pakistan says it had nothing to do with the attack": the attack is denied by Pakistan,
+    and Pakistan is the actor it denies being."""
+    for o in live:
+        if o.rule.pos != "N" or o.denial_status:
+            continue
+        u = doc[o.token]
+        if u.dep_ != "pobj" or u.head.lower_ not in ("with", "in", "for", "behind"):
+            continue
+        gov = u.head.head  # the noun/adjective/verb the preposition hangs on
+        if gov.lemma_.lower() == "do" and gov.head.lower_ == "nothing":
+            gov = gov.head  # "had nothing to do with"
+        elif gov.pos_ in ("VERB", "AUX"):  # "played no part in": the preposition on the verb
+            gov = next((c for c in gov.children if c.dep_ in ("dobj", "obj")
+                        and c.lemma_.lower() in _DISOWN_NOUNS), gov)
+        if gov.lower_ in _DISOWN_NOUNS or gov.lemma_.lower() in _DISOWN_NOUNS:
+            noun = gov
+            neg = noun.lower_ == "nothing" or _negated(noun)
+            verb = noun.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            neg = neg or _negated(verb)
+        elif gov.lower_ in _DISOWN_ADJ or (gov.lower_ == "behind" and gov.pos_ == "ADP"):
+            verb = gov.head if gov.dep_ in ("acomp", "attr", "prep") else gov
+            neg = _negated(gov) or _negated(verb)
+        else:
+            continue
+        if not neg:
+            continue
+        deniers = _speaker_actor(verb, ctx)
+        if not deniers:
+            continue
+        if not o.actors:
+            o.actors = deniers
+        o.denied_by = sorted(set(o.denied_by) | {a.country for a in deniers if a.country})
+        o.denial_status = "contested" if o.alleged else "denied"
+        o.disowned = True
 
 
 def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:

@@ -1,0 +1,183 @@
+"""Event status rules (asserted, reported, alleged, claimed, denied, contested, hypothetical,
+future, negated), one or more sentences per rule, through the public API; and how the
+attribution scorer judges an annotated event the extractor did not find."""
+
+from __future__ import annotations
+
+import pytest
+
+import flashpoint
+from flashpoint.evaluation.attribution import (
+    GoldEvent,
+    GoldSentence,
+    SystemSentence,
+    score,
+)
+from flashpoint.models import EventMention
+
+
+def _one(text: str, trigger: str) -> EventMention:
+    ms = [m for m in flashpoint.extract(text, published="2025-05-08") if m.trigger == trigger]
+    assert ms, f"no mention with trigger {trigger!r} in {text!r}"
+    return ms[0]
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # reported: speech verbs, "according to", report nouns and evidential passives
+    ("Officials said Pakistani troops shelled Indian posts on Monday.", "shelled", "reported"),
+    ("Pakistani troops shelled Indian posts, according to local officials.", "shelled",
+     "reported"),
+    ("Militants attacked a convoy near Kabul, police told reporters.", "attacked", "reported"),
+    ("There were reports of shelling in the border district.", "shelling", "reported"),
+    ("Reports that troops fired on the crowd could not be verified.", "fired", "reported"),
+    ("The commander is said to have ordered the attack.", "attack", "reported"),
+    ("It is learnt that police arrested five men on Monday.", "arrested", "reported"),
+    ("as per police, the mob attacked three shops.", "attacked", "reported"),
+    ("The mob attacked the shops as soon as police left.", "attacked", "asserted"),
+    ("Militants were reported to have attacked a post.", "attacked", "reported"),
+    ("Heavy shelling was reported in the border district.", "shelling", "reported"),
+    # asserted: outside what the speech verb reports
+    ("Heavy shelling was reported in the border district, and troops arrested two men.",
+     "arrested", "asserted"),
+    ("Police arrested two men after the riot was reported to them on Monday.", "arrested",
+     "asserted"),
+    ("Speaking after the attack on the convoy, the governor said security would be "
+     "tightened.", "attack", "asserted"),
+    ("The minister told reporters at the scene of the bombing that the army would respond.",
+     "bombing", "asserted"),
+    ("A Republican senator told CNN after meeting with Pence that the bill would pass.",
+     "meeting", "asserted"),
+    ("No casualties were reported in the shelling.", "shelling", "asserted"),
+    ("Pakistan denied any involvement in the attack.", "attack", "asserted"),
+    # alleged: suspicion, blame, accusation, the offence of an arrest
+    ("Indian authorities blamed the attack on Pakistani intelligence.", "attack", "alleged"),
+    ("Police arrested three men suspected of carrying out the bombing.", "bombing",
+     "alleged"),
+    ("Two men were arrested on suspicion of attacking a police station.", "attacking",
+     "alleged"),
+    ("The opposition alleged that police beat protesters.", "beat", "alleged"),
+    ("There were allegations that police beat protesters.", "beat", "alleged"),
+    ("Five men were arrested for rioting in the old city.", "rioting", "alleged"),
+    # claimed: responsibility or credit
+    ("Islamic State claimed the bombing in a statement on its news agency.", "bombing",
+     "claimed"),
+    ("The group took responsibility for the bombing of the embassy.", "bombing", "claimed"),
+    ("The rebels claimed they had captured the town.", "captured", "claimed"),
+    ("Sana claimed Syrian air defences shot down many of the missiles.", "shot", "reported"),
+    ("No group has claimed responsibility for the attack on the convoy.", "attack",
+     "asserted"),
+    ("Militants have not claimed the bombing.", "bombing", "asserted"),
+    ("The group has yet to claim the bombing.", "bombing", "asserted"),
+    ("Five men were allegedly involved in the attack on the guard.", "attack", "alleged"),
+    # denied / contested: a denial linked to what it denies
+    ("Pakistan denied carrying out the strike.", "strike", "denied"),
+    ("India says Pakistani troops shelled its posts, a charge Islamabad denies.", "shelled",
+     "contested"),
+    ("Russia rejected allegations that its jets bombed a hospital.", "bombed", "contested"),
+    ("The Taliban claimed the bombing of the embassy, but the government rejected the "
+     "claim.", "bombing", "contested"),
+    ("Officials said militants attacked the convoy, but the Taliban denied it.", "attacked",
+     "contested"),
+    ("The army said troops killed five militants and denied the charge of torture.",
+     "killed", "reported"),
+    # hypothetical / future
+    ("A possible attack on the city worried residents.", "attack", "hypothetical"),
+    ("Diplomats warned of the risk of airstrikes on the city.", "airstrikes",
+     "hypothetical"),
+    ("The threat of airstrikes has forced families to flee.", "airstrikes", "hypothetical"),
+    ("Any attack on Pakistan would be met with force.", "attack", "hypothetical"),
+    ("Damascus would face sanctions if it attacked the Kurds.", "attacked", "hypothetical"),
+    ("Turkey has threatened to launch airstrikes on Kurdish positions.", "airstrikes",
+     "hypothetical"),
+    ("The planned offensive on the town was delayed.", "offensive", "future"),
+    ("Inspectors will travel to Douma to investigate the attack.", "investigate", "future"),
+    ("Security was tightened ahead of the talks in Geneva.", "talks", "future"),
+    ("The militants vowed to attack again.", "attack", "future"),
+    ("Officials discussed plans for an offensive on the town.", "offensive", "future"),
+    ("The withdrawal will begin on Saturday.", "withdrawal", "future"),
+    ("The talks could resume next week.", "talks", "hypothetical"),
+    ("The chief minister said the violence in the state would end soon.", "violence",
+     "reported"),
+    ("The offensive did not start.", "offensive", "negated"),
+    ("The offensive did not start until May.", "offensive", "asserted"),
+    ("Troops did not withdraw until Monday.", "withdraw", "asserted"),
+    ("The army is likely to attack the town.", "attack", "hypothetical"),
+    ("In the event of an attack, troops will respond.", "attack", "hypothetical"),
+    # negated, and where a negation stops
+    ("Police failed to arrest the suspects.", "arrest", "negated"),
+    ("The army refused to withdraw its troops.", "withdraw", "negated"),
+    ("Nobody was arrested after the riot.", "arrested", "negated"),
+    ("The rebels withdrew without firing on the troops.", "firing", "negated"),
+    ("The rebels left the town without any fighting.", "fighting", "negated"),
+    ("Militants did not carry out the attack.", "attack", "negated"),
+    ("Troops negotiated instead of attacking the town.", "attacking", "negated"),
+    ("The ceasefire held despite the absence of talks.", "talks", "negated"),
+    ("The attack did not take place.", "attack", "negated"),
+    ("The army did not give details of the attack.", "attack", "asserted"),
+    ("Police did not comment on reports of the shelling.", "shelling", "reported"),
+    ("Troops did not fire, but militants attacked the post.", "attacked", "asserted"),
+    ("Troops not only shelled the village but also burned houses.", "shelled", "asserted"),
+])
+def test_status_rule(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_the_issue_example_a_claim_pakistan_denies() -> None:
+    """"a claim that Pakistan has consistently denied": the accused event is contested, and
+    the denial names who denies it."""
+    text = ("India blamed Pakistani intelligence for the attack, a claim that Pakistan has "
+            "consistently denied.")
+    m = _one(text, "attack")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
+    # the denial itself is the article's aside, not part of what India says
+    assert _one(text, "denied").status == "asserted"
+
+
+def test_a_claim_rejected_in_an_aside_is_contested() -> None:
+    m = _one("Officials said militants attacked the convoy, a claim the Taliban rejected.",
+             "attacked")
+    assert m.status == "contested"
+    m = _one("Officials said militants attacked the convoy, a claim that could not be "
+             "verified.", "attacked")
+    assert m.status == "reported"
+
+
+def test_a_definite_event_inside_a_condition_is_presupposed() -> None:
+    m = _one("We could have claimed some credit if we had involved them in the Hazaribagh "
+             "raid, he said.", "raid")
+    assert m.status == "reported"
+
+
+# --------------------------------------------------------------------------- the scorer
+
+def _gold(events: tuple[GoldEvent, ...]) -> GoldSentence:
+    return GoldSentence("s1", "guardian", "1", 0, 100, "", (), False, (), events)
+
+
+def _mention(start: int, end: int, status: str) -> EventMention:
+    base = flashpoint.extract("Pakistani troops shelled Indian posts.",
+                              published="2025-05-08")[0]
+    import dataclasses
+
+    return dataclasses.replace(base, trigger_start=start, trigger_end=end, status=status)
+
+
+def test_scorer_judges_a_missed_event_at_its_gold_trigger() -> None:
+    gold = _gold((GoldEvent(10, 15, "reported"), GoldEvent(20, 25, "future"),
+                  GoldEvent(30, 35, "negated")))
+    system = SystemSentence(None, (), [_mention(10, 15, "reported")],
+                            probed={(20, 25): "future", (30, 35): "asserted"})
+    r = score([gold], {"s1": system})
+    assert r["status_events"] == 3 and r["status_found"] == 1
+    assert r["status_accuracy"] == round(2 / 3, 3)  # found + probed, every event counts
+    assert r["status_accuracy_found"] == 1.0
+    assert r["status_accuracy_end_to_end"] == round(1 / 3, 3)  # missed counted wrong
+    assert r["trigger_recall"] == round(1 / 3, 3)
+    assert r["confusion"]["negated"] == {"asserted": 1}
+    assert r["confusion_found"]["future"] == {"missed": 1}
+
+
+def test_scorer_counts_an_event_it_cannot_probe_as_wrong() -> None:
+    gold = _gold((GoldEvent(10, 15, "asserted"),))
+    r = score([gold], {"s1": SystemSentence(None, ())})
+    assert r["status_accuracy"] == 0.0 and r["confusion"]["asserted"] == {"missed": 1}
