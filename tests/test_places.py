@@ -346,3 +346,81 @@ def test_split_is_fixed(doc_id: str, dev: bool) -> None:
     assert select([doc_id], "dev" if dev else "tune") == [doc_id]
     with pytest.raises(ValueError):
         select([doc_id], "test")
+
+
+# ------------------------------------------------------------------ resolution in context
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("The crash happened in Richmond, Virginia, on Friday.", "Richmond", "USA", "Virginia"),
+    ("She grew up in Paris, Texas.", "Paris", "USA", "Texas"),
+    ("Lucy was born in Churchill, Man. in March.", "Churchill", "CAN", "Manitoba"),
+])
+def test_town_comma_region(gaz: Gazetteer, text: str, name: str, country: str,
+                           admin1: str) -> None:
+    found = find_places(text, [], gaz)
+    assert found, text
+    p = found[0]
+    assert (p.name, p.country, p.admin1) == (name, country, admin1)
+
+
+def test_one_sense_per_document(gaz: Gazetteer) -> None:
+    text = "PARIS, Mo. - A farmer from Paris was honoured on Friday."
+    found = [p for p in find_places(text, [], gaz) if p.text and p.text.lower() == "paris"]
+    assert len(found) == 2 and {p.admin1 for p in found} == {"Missouri"}
+
+
+@pytest.mark.parametrize(("text", "word", "precision"), [
+    ("Former New York Gov. Mario Cuomo died.", "New York", "admin1"),
+    ("Ranchers looked from Montana and Wyoming to Ohio.", "Wyoming", "admin1"),
+    ("The bomb was found in Ludwigshafen, in the state of Rhineland-Palatinate.",
+     "Rhineland-Palatinate", "admin1"),
+])
+def test_polities(gaz: Gazetteer, text: str, word: str, precision: str) -> None:
+    found = {p.text: p for p in find_places(text, [], gaz)}
+    assert found[word].precision == precision
+
+
+def test_alias_of_small_town_is_no_place(gaz: Gazetteer) -> None:
+    # "Sears" is only an old name of a Romanian village; "Act" is no abbreviation of a territory
+    text = "It sold its Sears office building under the Expropriation Act."
+    assert find_places(text, [], gaz) == []
+
+
+def test_compound_demonyms() -> None:
+    from flashpoint.extractors.places import find_toponyms
+
+    tops = find_toponyms("A German-Iraqi boy was arrested.", [])
+    assert [(t.place.text, t.kind) for t in tops] == [("German", "demonym"), ("Iraqi", "demonym")]
+
+
+# ------------------------------------------------------------------ event places
+
+def _where(text: str, trigger: str) -> Place | None:
+    import flashpoint
+
+    ms = [m for m in flashpoint.extract(text, "2025-05-10") if m.trigger == trigger]
+    assert ms, f"no {trigger!r} event in {text!r}"
+    return ms[0].where
+
+
+def test_event_place_attached_to_trigger() -> None:
+    w = _where("Militants attacked a police post in Kupwara on Sunday, officials in Srinagar "
+               "said.", "attacked")
+    assert w is not None and w.name == "Kupwara"
+
+
+def test_event_place_not_the_source() -> None:
+    w = _where("Police in Karachi said a bomb exploded in Quetta on Friday.", "exploded")
+    assert w is not None and w.name == "Quetta" and w.precision == "city"
+
+
+def test_event_place_dateline_fallback() -> None:
+    w = _where("ISLAMABAD (Reuters) - Gunmen killed two soldiers on Tuesday, police said.",
+               "killed")
+    assert w is not None and w.name == "Islamabad" and w.precision == "city"
+
+
+def test_event_place_never_an_actor() -> None:
+    w = _where("NEW DELHI (Reuters) - Islamabad denied the charge on Monday.", "denied")
+    assert w is None or w.name != "Islamabad"
+    assert _where("Islamabad denied the charge on Monday.", "denied") is None

@@ -61,6 +61,10 @@ _FUZZY_PENALTY = 1.0
 _FUZZY_MIN_LEN = 5
 _FUZZY_MIN_POP = 5000
 _FUZZY_MIN_SIMILARITY = 92.0  # resolution asks more than fuzzy()'s default cutoff
+# a town matched only on one of its alternate (often historical) names, while another entry
+# bears the name as its own: "Washington" is not Piqua (once called Washington)
+_ALIAS_PENALTY = 2.0
+_ALIAS_BIG_CITY = 100_000  # exonyms of big cities ("Munich", "Cologne") are not penalised
 
 _SPECIAL = str.maketrans({
     "ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
@@ -117,6 +121,7 @@ class Candidate:
     capital: bool = False
     match: str = "exact"  # exact or fuzzy
     similarity: float = 100.0
+    alias: bool = False  # matched on an alternate name, not the entry's own name
 
     @property
     def precision(self) -> str:
@@ -419,7 +424,8 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookup
 
-    def candidate(self, i: int, match: str = "exact", similarity: float = 100.0) -> Candidate:
+    def candidate(self, i: int, match: str = "exact", similarity: float = 100.0,
+                  key: str | None = None) -> Candidate:
         p = self._p
         kind = p["kind"][i]
         cc = p["cc"][i] or None
@@ -431,7 +437,8 @@ class Gazetteer:
             index=i, name=p["name"][i], geonameid=gid or None, lat=p["lat"][i],
             lon=p["lon"][i], kind=KIND_NAMES[kind], country=self._iso3().get(cc) if cc else None,
             country2=cc, admin1_code=a1, admin1=a1name, population=int(p["pop"][i]),
-            capital=bool(p["cap"][i]), match=match, similarity=similarity)
+            capital=bool(p["cap"][i]), match=match, similarity=similarity,
+            alias=key is not None and normalize(p["name"][i]) != key)
 
     def _ids(self, key: str) -> tuple[int, ...]:
         v = self._names.get(key)
@@ -444,8 +451,9 @@ class Gazetteer:
         key = normalize(name)
         ids = self._ids(key)
         if not ids and key.startswith("the "):
-            ids = self._ids(key[4:])
-        return [self.candidate(i) for i in ids]
+            key = key[4:]
+            ids = self._ids(key)
+        return [self.candidate(i, key=key) for i in ids]
 
     def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
         if self._buckets is None:
@@ -506,8 +514,15 @@ class Gazetteer:
 
     def score(self, c: Candidate, context2: frozenset[str] = frozenset(),
               admin1s: frozenset[tuple[str, str]] = frozenset(),
-              near: Sequence[tuple[float, float]] = ()) -> float:
-        """Disambiguation score: log10 population + kind, capital, context and proximity."""
+              near: Sequence[tuple[float, float]] = (),
+              inside: Sequence[tuple[str, str]] = (), alias_rival: bool = False) -> float:
+        """Disambiguation score: log10 population + kind, capital, context and proximity.
+
+        ``near`` are coordinates of other places of the document (a town near them gains);
+        ``inside`` are their ``(country, admin1 code)`` pairs (a region holding them gains);
+        ``alias_rival``: another candidate bears the name as its own, so a small town known
+        by it only as an alternate name loses.
+        """
         k = KIND_NAMES.index(c.kind)
         if k == REGION:
             s = _REGION_BASE if c.country2 else _REGION_BASE_STATELESS
@@ -520,10 +535,16 @@ class Gazetteer:
         if c.kind == "city" and c.country2 and c.admin1_code \
                 and (c.country2, c.admin1_code) in admin1s:
             s += _ADMIN1_CONTEXT_BONUS
-        if near and not math.isnan(c.lat):
+        if k == ADMIN1:
+            if inside and c.country2 and c.admin1_code:
+                n = sum(1 for pair in inside if pair == (c.country2, c.admin1_code))
+                s += min(_NEAR_MAX, _NEAR_BONUS * n)
+        elif near and not math.isnan(c.lat):
             n = sum(1 for la, lo in near if abs(la - c.lat) < 2.5
                     and haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
             s += min(_NEAR_MAX, _NEAR_BONUS * n)
+        if alias_rival and c.alias and k == CITY and c.population < _ALIAS_BIG_CITY:
+            s -= _ALIAS_PENALTY
         if c.match == "fuzzy":
             s -= _FUZZY_PENALTY + (100.0 - c.similarity) / 10.0
         return s
@@ -543,8 +564,14 @@ class Gazetteer:
         capitalised = stripped[:1].isupper()
         common = self.is_common_word(stripped)
 
+        # a short alias is an abbreviation ("ACT", "WA", "Ky."): written in capitals or with
+        # a dot, never as a plain word ("the Expropriation Act")
+        plain_short = letters <= 3 and not stripped.isupper() and "." not in stripped
+
         def keep(c: Candidate) -> bool:
             if c.kind == "city" and (not capitalised or common):
+                return False
+            if plain_short and c.alias and c.kind != "city":
                 return False
             return not math.isnan(c.lat)
 
@@ -557,13 +584,17 @@ class Gazetteer:
 
     def best(self, cands: Sequence[Candidate], context_countries: Sequence[str] = (),
              near: Sequence[tuple[float, float]] = (),
-             context_admin1: Sequence[tuple[str, str]] = ()) -> Candidate | None:
-        """The highest-scoring candidate given the document's countries and nearby places."""
+             context_admin1: Sequence[tuple[str, str]] = (),
+             inside: Sequence[tuple[str, str]] = ()) -> Candidate | None:
+        """The highest-scoring candidate given the document's countries and nearby places
+        (``inside``: the ``(country, admin1 code)`` of other places the document names)."""
         if not cands:
             return None
         ctx = frozenset(c2 for c in context_countries if (c2 := self.to_iso2(c)))
         a1s = frozenset((self.to_iso2(cc) or cc, a1) for cc, a1 in context_admin1)
-        top = max(cands, key=lambda c: (self.score(c, ctx, a1s, near), c.population, -c.index))
+        rival = any(not c.alias for c in cands) and any(c.alias for c in cands)
+        top = max(cands, key=lambda c: (self.score(c, ctx, a1s, near, inside, rival),
+                                        c.population, -c.index))
         if top.kind == "admin1":
             # "Washington", "New York": the capital or big city, not its same-named state
             cities = [c for c in cands if c.kind == "city" and c.country2 == top.country2

@@ -32,7 +32,7 @@ from .extractors.attribution import (
 )
 from .extractors.classifier import classify
 from .extractors.events import SentenceContext, SentenceEvent, sentence_events
-from .extractors.places import find_places, nearest_place
+from .extractors.places import event_place, find_places
 from .extractors.times import event_time, find_times
 from .extractors.triggers import might_hold_event
 from .gazetteer import Gazetteer
@@ -182,19 +182,26 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
              pub: str | None, pub_chain: tuple[str, ...], times: Sequence[TimeExpression],
              places: Sequence[Place], sentence_no: int, doc: Doc | None = None) -> EventMention:
     trig = base + ev.trigger_start
+    # the time attached to the trigger in the parse, else the sentence's nearest, else the
+    # paragraph's running date, else publication
     when = event_time(times, trig, span.start, span.end, article.published,
-                      paragraph_start=span.paragraph_start, trigger_end=base + ev.trigger_end)
+                      paragraph_start=span.paragraph_start, trigger_end=base + ev.trigger_end,
+                      parse=doc, parse_offset=base)
     if when.basis == "context" and when.precision not in ("day", "hour"):
         # a running "last year" is too coarse to carry over to the next sentence
         when = event_time(times, trig, span.start, span.end, article.published,
-                          paragraph_start=None, trigger_end=base + ev.trigger_end)
-    taken = [(base + a.start, base + a.end) for a in (*ev.actors, *ev.recipients)
-             if a.start is not None and a.end is not None]
-    # a place that *is* an actor ("Islamabad denies", "India expelled") is not where it happened
-    own = [p for p in places if p.start is not None and p.end is not None
-           and not any(s <= p.start and p.end <= e and (p.end - p.start) * 5 >= (e - s) * 4
-                       for s, e in taken)]
-    where = nearest_place(own, trig, span.start, span.end)
+                          paragraph_start=None, trigger_end=base + ev.trigger_end,
+                          parse=doc, parse_offset=base)
+    # a place that *is* an actor ("Islamabad denies", "India expelled") is not where it
+    # happened; a recipient ("attacked Pakistan") only where the parse puts it in a locative
+    # phrase of the trigger ("attacked a post in Kupwara"); then the sentence's, the dateline's
+    filed = dateline(article.text)
+    where = event_place(places, trig, span.start, span.end, parse=doc, parse_offset=base,
+                        dateline_end=filed.end if filed else None,
+                        actors=[(base + a.start, base + a.end) for a in ev.actors
+                                if a.start is not None and a.end is not None],
+                        recipients=[(base + a.start, base + a.end) for a in ev.recipients
+                                    if a.start is not None and a.end is not None])
     recipients = [r for r in ev.recipients]
     sentence = article.text[span.start:span.end]
     _learned_mode(ev, sentence)
@@ -204,10 +211,8 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
                                                      None),
                                actor_sector=actor_sector)
     acled = refine_acled(sentence, ev.type, ev.mode, acled[0], acled[1], actor_sector)
-    status = status_of(ev, att, doc)
     chain = outward_chain(pub, pub_chain, att.chain)
-    if chain and status == "asserted":
-        status = "reported"
+    status = status_of(ev, att, doc, outward=chain)
     return EventMention(
         event_id=mention_id(article.id, trig, ev.type),
         article_id=article.id,

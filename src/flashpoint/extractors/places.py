@@ -12,16 +12,21 @@ resolved in the same text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import Candidate, Gazetteer, normalize, to_place
 from ..models import Place
 
-__all__ = ["Toponym", "find_places", "find_toponyms", "nearest_place", "toponyms_of_texts"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Toponym", "event_place", "find_places", "find_toponyms", "nearest_place",
+           "toponyms_of_texts"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON"})
@@ -49,7 +54,9 @@ _PREPOSITIONS = frozenset({"in", "at", "from", "near", "of", "to", "outside", "a
 _NAME_MAX_TOKENS = 4
 _MIN_CITY_POP_SCAN = 1000  # a city found only by the scan must have this many inhabitants
 _MIN_CITY_POP_INSIDE = 15000  # ... and this many when inside an unresolved NER place span
+_MIN_CITY_POP_ALIAS = 15000  # ... or when the word is only one of its alternate names
 _BIG_CITY_POP = 500_000
+_SURE_MIN_POP = 10_000  # a town named by NER, with no namesake, sets its region as context
 _SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
@@ -156,8 +163,12 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
             continue
         s, e = t.start, toks[match_j].end
         e = _extend_abbrev(text, e, toks[match_j], g)
+        end_tok = toks[match_j]
+        if e > end_tok.end and not end_tok.text.isupper() and "." not in end_tok.text \
+                and not _AFTER_COMMA.search(text, max(0, s - 4), s):
+            e = end_tok.end  # "Mo.", "Man." name a state after a town and a comma, not "Act."
         cands = g.candidates(text[s:e], allow_fuzzy=False)
-        if _inside(s, e, blocked) or _in_hyphenated_name(text, s, e):
+        if _inside(s, e, blocked) or _in_hyphenated_name(text, s, e, g):
             cands = []
         single = match_j == i
         if single and t.text in person_words:
@@ -183,24 +194,41 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
 
 
 _HYPHEN_SUFFIXES = frozenset({"administered", "controlled", "held", "occupied", "based", "born",
-                              "bound", "area", "region", "sector", "border", "backed"})
+                              "bound", "area", "region", "sector", "border", "backed", "led",
+                              "brokered", "sponsored", "funded", "allied", "aligned", "linked",
+                              "owned", "run", "made", "flagged", "registered", "bred"})
 
 
-def _in_hyphenated_name(text: str, s: int, e: int) -> bool:
-    """Part of a hyphenated name ("Bunyan-um-Marsus"), not a place ("Kashmir-based" is)."""
-    if s > 0 and text[s - 1] in "-‐‑" and s > 1 and text[s - 2].isalpha():
-        return True
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
+def _in_hyphenated_name(text: str, s: int, e: int, g: Gazetteer) -> bool:
+    """Part of a hyphenated name ("Bunyan-um-Marsus"), not a place ("Kashmir-based",
+    "U.S.-led" are, and so are both names of "Canada-EU", "India-Pakistan", "Middlesex-London")."""
+    if s > 1 and text[s - 2:s - 1].isalpha() and text[s - 1] in "-‐‑":
+        m = re.search(r"([^\W\d_][\w.]*)$", text[max(0, s - 40):s - 1])
+        return m is None or not _name_word(m.group(1), g)
     if e + 1 < len(text) and text[e] in "-‐‑" and text[e + 1].isalpha():
         nxt = text[e + 1:].split(maxsplit=1)[0] if text[e + 1:].strip() else ""
-        word = "".join(ch for ch in nxt.split("-")[0] if ch.isalpha()).lower()
-        return word not in _HYPHEN_SUFFIXES
+        first = nxt.split("-")[0].rstrip(",;:)")
+        word = "".join(ch for ch in first if ch.isalpha()).lower()
+        return word not in _HYPHEN_SUFFIXES and not _name_word(first, g)
     return False
+
+
+def _name_word(word: str, g: Gazetteer) -> bool:
+    """A capitalised place name, demonym or acronym ("EU", "Pakistan", "Russian")."""
+    if not word[:1].isupper():
+        return False
+    return word.isupper() or g.has_name(normalize(word)) or g.demonym_place(word) is not None
 
 
 def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, text: str,
                         lower_words: set[str], g: Gazetteer) -> list[Candidate]:
     """Drop city readings of a lone capitalised word that is probably not a place."""
     word = tok.text
+    if _followed_by_polity(text, tok.end, g):
+        return cands  # "PARIS, Mo.", "Churchill, Man.": a town named with its state
     city_ok = True
     if word.isupper() and len(word.replace(".", "")) <= 5:
         city_ok = False  # acronyms: UN, AP, IS, TASS
@@ -212,8 +240,11 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
         city_ok = False  # "President Karlov", "Mr Modi": part of a name
     elif _SAID.match(text, tok.end) and not (prev is not None and prev.text in _PREPOSITIONS):
         city_ok = False  # "Phillips said": a person
+    # "its Sears office": an old name of a Romanian village, unless after "in", "near" …
+    alias_only = all(c.alias for c in cands) and not _after_locative(text, tok.start)
     return [c for c in cands if c.kind != "city"
-            or (city_ok and c.population >= _MIN_CITY_POP_SCAN)]
+            or (city_ok and c.population >= _MIN_CITY_POP_SCAN
+                and (not alias_only or c.population >= _MIN_CITY_POP_ALIAS))]
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:in|near|at|around|outside|across|into)\s+(?:the\s+)?$",
@@ -223,6 +254,19 @@ _LOCATIVE_RE = re.compile(r"\b(?:in|near|at|around|outside|across|into)\s+(?:the
 def _after_locative(text: str, pos: int) -> bool:
     """The span follows a locative preposition ("villages in Poonchh")."""
     return _LOCATIVE_RE.search(text[max(0, pos - 16):pos]) is not None
+
+
+_POLITY_AFTER = re.compile(r"\s*,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
+def _followed_by_polity(text: str, end: int, g: Gazetteer) -> bool:
+    """The span is followed by ", <state or country>" ("Churchill, Man.", "Paris, Texas")."""
+    m = _POLITY_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(c.kind in ("admin1", "country")
+               for n in (len(words), 1) for c in g.candidates(" ".join(words[:n])))
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -288,7 +332,8 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
         if e <= s:
             continue
         cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS or locative)
-        if locative:
+        if locative and not _followed_by_polity(text, e, g):
+            # ("born in Churchill, Man.": a town however small)
             cands = [c for c in cands if c.kind != "city" or c.population >= 5000]
         if cands and " " not in text[s:e] and text[s:e] in person_words:
             cands = [c for c in cands if c.kind != "city"]
@@ -308,25 +353,119 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
             spans = [x for x in spans if x not in clash] + [sp]
     spans.sort(key=lambda x: x.start)
 
-    ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
-    countries = sorted(_doc_countries(spans, ctx2))
-    first = [g.best(sp.cands, countries) for sp in spans]
-    admin1s = sorted({(c.country2, c.admin1_code) for c in first
-                      if c and c.kind == "admin1" and c.country2 and c.admin1_code})
+    for sp in spans:
+        if len(sp.cands) > 1 and _POLITY_NEXT.match(text, sp.end):
+            polities = [c for c in sp.cands if c.kind in ("country", "admin1")]
+            sp.cands = polities or sp.cands  # "New York Gov.", "the Quebec government"
+    _coordinated_polities(text, spans, g)
     keys = [normalize(text[sp.start:sp.end]) for sp in spans]
+    fixed = _containers(text, spans, keys, g)
+
+    ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
+    countries = sorted(_doc_countries(spans, ctx2) | {c.country2 for c in fixed.values()
+                                                      if c.country2})
+    first = [fixed.get(k) or g.best(sp.cands, countries)
+             for sp, k in zip(spans, keys, strict=True)]
+    # regions named in the text, and those of towns the text names unambiguously (a single
+    # gazetteer entry by its own name, or fixed by "Town, State")
+    sure = [c for sp, k, c in zip(spans, keys, first, strict=True) if c is not None
+            and (k in fixed or (sp.ner and len(sp.cands) == 1 and not c.alias
+                                and c.population >= _SURE_MIN_POP))]
+    admin1s = sorted({(c.country2, c.admin1_code) for c in first
+                      if c and c.kind == "admin1" and c.country2 and c.admin1_code}
+                     | {(c.country2, c.admin1_code) for c in sure
+                        if c.kind == "city" and c.country2 and c.admin1_code})
     near: dict[str, tuple[float, float]] = {}
+    inside: dict[str, tuple[str, str]] = {}
     for k, c in zip(keys, first, strict=True):
         if c and c.kind in ("city", "admin1") and k not in near:
             near[k] = (c.lat, c.lon)
+        if c and c.kind == "city" and c.country2 and c.admin1_code and k not in inside:
+            inside[k] = (c.country2, c.admin1_code)
     out: list[Place] = []
     for sp, k, c in zip(spans, keys, first, strict=True):
         if c is None:
             continue
-        if len(sp.cands) > 1:
+        if len(sp.cands) > 1 and k not in fixed:
             others = [p for k2, p in near.items() if k2 != k]
-            c = g.best(sp.cands, countries, others, admin1s) or c
+            within = [a for k2, a in inside.items() if k2 != k]
+            c = g.best(sp.cands, countries, others, admin1s, within) or c
         out.append(to_place(c, text[sp.start:sp.end], sp.start, sp.end))
     return out
+
+
+# a place name before one of these words names a polity, not a town: "New York Gov. Cuomo",
+# "the Quebec government", "a Delaware limited liability company"
+_POLITY_NEXT = re.compile(
+    r"['’]?s?\s+(?:Gov\.|Governor|Premier|government|Government|legislature|Legislature|"
+    r"lawmakers|state\s+(?:government|law|legislature|officials)|State\s+(?:Assembly|Senate)|"
+    r"Assembly|Senate|National\s+Assembly|parliament|Parliament|Health\s+Minister|"
+    r"[A-Z][a-z]+\s+Minister|limited\s+liability|corporation|law\b)")
+_COMMA = re.compile(r"\s*,\s*$")
+
+
+_AND = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+$|\s*,\s*$")
+_POLITY_KINDS = frozenset({"country", "admin1"})
+
+
+def _coordinated_polities(text: str, spans: Sequence[_Span], g: Gazetteer) -> None:
+    """Names joined by "and", "or" or commas are things of one kind: next to a name that can
+    be, on its own, only a state or country ("Montana and Wyoming", "Michigan, Wisconsin"), a
+    name that can be one reads as one, not as a same-named town."""
+    polity = [(top := g.best(sp.cands)) is not None and top.kind in _POLITY_KINDS
+              for sp in spans]
+    at = {id(sp): i for i, sp in enumerate(spans)}
+    for _ in range(2):  # along a list, both ways
+        for a, b in (*itertools.pairwise(spans), *zip(spans[1:], spans, strict=False)):
+            lo, hi = (a, b) if a.start < b.start else (b, a)
+            gap = text[lo.end:hi.start]
+            if "\n" in gap or not _AND.match(gap):
+                continue
+            if polity[at[id(a)]]:
+                polities = [c for c in b.cands if c.kind in _POLITY_KINDS]
+                if polities and len(polities) < len(b.cands):
+                    b.cands = polities
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    if inner.country2 is None or inner.country2 != outer.country2 or inner is outer:
+        return False
+    if outer.kind == "country":
+        return inner.kind != "country"
+    return outer.kind == "admin1" and inner.kind == "city" \
+        and inner.admin1_code == outer.admin1_code
+
+
+def _containers(text: str, spans: Sequence[_Span], keys: Sequence[str],
+                g: Gazetteer) -> dict[str, Candidate]:
+    """Resolutions fixed by "Town, Region" pairs ("Richmond, Virginia", "Paris, Mo.",
+    "Bronx, New York", "Queensland, Australia"): the second name is a state or country holding
+    the first, and the first is a town or state in it. The pair is resolved together; every
+    other mention of either name in the document takes the same reading (one sense per
+    document). A list of states ("Wyoming, Michigan and Ohio") is no pair: only a town or a
+    state followed by its country is."""
+    fixed: dict[str, Candidate] = {}
+    for a, b, ka, kb in zip(spans, spans[1:], keys, keys[1:], strict=False):
+        if not _COMMA.match(text[a.end:b.start]) or "\n" in text[a.end:b.start]:
+            continue
+        alone = g.best(a.cands)
+        if alone is None or alone.kind == "country":
+            continue
+        pairs = [(x, y) for y in b.cands if y.kind in ("country", "admin1")
+                 for x in a.cands if _contains(y, x)
+                 and (alone.kind == "city" or x.kind == "admin1")]
+        if not pairs:
+            outer = g.best(b.cands)
+            if alone.kind == "city" and outer is not None and outer.kind in _POLITY_KINDS:
+                # "HOLLIDAY, Mo.": a town the gazetteer lacks, somewhere in that state; not
+                # a namesake elsewhere
+                fixed.setdefault(ka, outer)
+                fixed.setdefault(kb, outer)
+            continue
+        x, y = max(pairs, key=lambda p: (g.score(p[0]) + g.score(p[1]), p[0].population))
+        fixed.setdefault(ka, x)
+        fixed.setdefault(kb, y)
+    return fixed
 
 
 def nearest_place(places: Sequence[Place], pos: int, sent_start: int,
@@ -345,6 +484,142 @@ def nearest_place(places: Sequence[Place], pos: int, sent_start: int,
         if best is None or key < best:
             best, chosen = key, p
     return chosen
+
+
+# prepositions whose object is where an event happened ("attacked a post in Kupwara", "clashes
+# near the border", "a drone over Lahore"); not "from" (an origin) or "to" (a destination)
+_EVENT_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "into",
+                          "on", "over", "along", "within", "throughout", "off", "beyond"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "npadvmod"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "report", "claim", "state", "announce",
+                            "confirm", "accord", "allege", "quote", "write", "tweet", "warn"})
+
+
+def _covers(p: Place, spans: Sequence[tuple[int, int]]) -> bool:
+    """The place is (most of) one of the spans: the actor "Islamabad", "the Indian army"."""
+    if p.start is None or p.end is None:
+        return False
+    return any(s <= p.start and p.end <= e and (p.end - p.start) * 5 >= (e - s) * 4
+               for s, e in spans)
+
+
+def _in_sentence(places: Sequence[Place], sent_start: int, sent_end: int) -> list[Place]:
+    return [p for p in places if p.start is not None and p.end is not None
+            and sent_start <= p.start < sent_end and p.lat is not None
+            and p.precision is not None]
+
+
+def _best_of(places: Sequence[Place], pos: int) -> Place | None:
+    """The most specific place (city > region > admin1 > country), then the nearest to pos."""
+    def key(p: Place) -> tuple[int, int]:
+        s, e = p.start or 0, p.end or 0
+        return _SPECIFICITY.get(p.precision or "", 4), max(s - pos if s >= pos else pos - e, 0)
+    return min(places, key=key) if places else None
+
+
+def _token_at(doc: Doc, rel: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= rel < tok.idx + max(len(tok), 1):
+            return tok
+    return None
+
+
+def _attached_spans(doc: Doc, trig_rel: int) -> list[tuple[int, int]]:
+    """Character spans (sentence-relative) of the locative prepositional objects of the trigger,
+    of its objects, and of the verb whose object it is ("launched an attack in X")."""
+    trig = _token_at(doc, trig_rel)
+    if trig is None:
+        return []
+    heads = [trig, *(c for c in trig.children if c.dep_ in _OBJECT_DEPS)]
+    if trig.dep_ in ("compound", "amod", "nmod"):
+        heads.append(trig.head)  # "the Kupwara attack", "suicide bombing"
+    if trig.dep_ in ("dobj", "obj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+        heads.append(trig.head)  # "carried out an attack in X"
+    out: list[tuple[int, int]] = []
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _EVENT_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    sub = list(obj.subtree)
+                    out.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return out
+
+
+def _is_source_place(doc: Doc, rel: int) -> bool:
+    """The place qualifies who reports the event ("officials in Srinagar said", "according to
+    police in Karachi"), not where it happened."""
+    tok = _token_at(doc, rel)
+    if tok is None:
+        return False
+    for anc in tok.ancestors:
+        if anc.lower_ == "according":
+            return True
+        if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_.lower() in _SPEECH_LEMMAS:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False  # the place belongs to the clause of another verb: a scene
+    return False
+
+
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _is_agent_place(doc: Doc, rel: int) -> bool:
+    """The place acts in the sentence ("Pakistan accused India", "Kabul's envoy said"): a
+    subject, or the possessor or modifier of one, names a government, not a scene."""
+    tok = _token_at(doc, rel)
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head  # "New Delhi": the head word
+    if tok.dep_ in _AGENT_DEPS:
+        return True
+    return tok.dep_ in ("poss", "compound", "amod") and tok.head.dep_ in _AGENT_DEPS
+
+
+def event_place(places: Sequence[Place], trigger_start: int, sent_start: int, sent_end: int,
+                *, parse: Doc | None = None, parse_offset: int = 0,
+                dateline_end: int | None = None, actors: Sequence[tuple[int, int]] = (),
+                recipients: Sequence[tuple[int, int]] = ()) -> Place | None:
+    """The place of an event whose trigger starts at ``trigger_start`` (text offsets).
+
+    In order: a place inside a locative phrase attached to the trigger or its objects in the
+    dependency ``parse`` of the sentence ("attacked a police post **in Kupwara**"), then the
+    sentence's best place that does not merely locate the source ("officials in Srinagar
+    said"), then the dateline's place ("ISLAMABAD (Reuters) -", the first ``dateline_end``
+    characters), then any place of the sentence. ``places`` should not hold places that are
+    parsed sentence. A place that is one of the ``actors`` (text spans: "Islamabad denied") is
+    never the event's place; one that is one of its ``recipients`` ("India attacked
+    Pakistan") only when attached to the trigger by a locative preposition. Each place keeps
+    its precision (city, region, admin1, country).
+    """
+    places = [p for p in places if not _covers(p, actors)]
+    everywhere = places
+    inside = _in_sentence(places, sent_start, sent_end)
+    if parse is not None and inside:
+        spans = _attached_spans(parse, trigger_start - parse_offset)
+        attached = [p for p in inside if any(parse_offset + a <= (p.start or 0)
+                                             and (p.end or 0) <= parse_offset + b
+                                             for a, b in spans)]
+        if attached:
+            return _best_of(attached, trigger_start)
+        inside = [p for p in inside if not _covers(p, recipients)]
+        scene = [p for p in inside
+                 if not _is_source_place(parse, (p.start or 0) - parse_offset)
+                 and not _is_agent_place(parse, (p.end or 1) - 1 - parse_offset)]
+    else:
+        inside = [p for p in inside if not _covers(p, recipients)]
+        scene = inside
+    if scene:
+        return _best_of(scene, trigger_start)
+    if dateline_end is not None:
+        filed = [p for p in everywhere if p.start is not None and p.end is not None
+                 and p.end <= dateline_end and p.lat is not None]
+        if filed:
+            return _best_of(filed, 0)
+    return _best_of(inside, trigger_start)
 
 
 # --------------------------------------------------------------------------- toponyms
@@ -385,7 +660,8 @@ def _demonym_spans(text: str, g: Gazetteer, taken: Sequence[tuple[int, int]]) ->
     out: list[Toponym] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i]) or toks[i].hyphen_before:
+        if not _is_cap(toks[i]) or (toks[i].hyphen_before  # "German-Iraqi": both count
+                                    and g.demonym_place(toks[i - 1].text) is None):
             i += 1
             continue
         hit = None
@@ -407,14 +683,31 @@ def _demonym_spans(text: str, g: Gazetteer, taken: Sequence[tuple[int, int]]) ->
     return out
 
 
-def _anchor(places: Sequence[Place]) -> Place | None:
-    """The town a document is about: its most often named city (the first on a tie)."""
+def _anchor(places: Sequence[Place], text: str = "") -> Place | None:
+    """The town a document is about: the town of its dateline ("PARIS, Mo. —"), else its most
+    often named city in a region the document names, else its most often named city (the
+    first on a tie)."""
+    filed = _dateline_end(text)
+    for p in places:
+        if filed and (p.end or 0) <= filed and p.precision == "city" and p.geonameid:
+            return p
     cities = [p for p in places if p.precision == "city" and p.geonameid is not None]
     if not cities:
         return None
+    regions = {(p.country, p.admin1) for p in places if p.precision == "admin1"}
     counts = Counter(p.geonameid for p in cities)
-    top = max(counts.values())
-    return next(p for p in cities if counts[p.geonameid] == top)
+    return max(cities, key=lambda p: ((p.country, p.admin1) in regions, counts[p.geonameid],
+                                      -(p.start or 0)))
+
+
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30}?)?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{2,40}\)\s*)?[-–—:]+\s")
+
+
+def _dateline_end(text: str) -> int | None:
+    """End of an article's dateline ("ISLAMABAD (Reuters) -", "PARIS, Mo. —"), if any."""
+    m = _DATELINE.match(text)
+    return m.end() if m else None
 
 
 def _feature_spans(text: str, ents: Sequence[tuple[int, int, str]],
@@ -451,7 +744,7 @@ def find_toponyms(text: str, ents: Sequence[tuple[int, int, str]] = (),
     places = find_places(text, ents, g, context_countries)
     out = [Toponym(p, "place") for p in places]
     taken = [(p.start or 0, p.end or 0) for p in places]
-    anchor = _anchor(places)
+    anchor = _anchor(places, text)
     if anchor is not None:
         for s, e in _feature_spans(text, ents, taken):
             out.append(Toponym(Place(text[s:e], anchor.name, None, anchor.lat, anchor.lon,
