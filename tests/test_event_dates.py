@@ -75,3 +75,12 @@ def test_event_inside_an_offset_clause_is_shifted() -> None:
     killed = _by_trigger(ms, "killed")
     assert (killed.when.start, killed.when.end) == ("2025-04-22", "2025-04-22")
     assert killed.when.text == "the night of April 24, two days after"
+
+
+def test_a_verbless_headline_is_dated() -> None:
+    # a nominal root: climbing its head chain must stop at the root (spaCy makes a new Token
+    # object per access, so identity tests never end the climb)
+    for text in ("Deadly attack on army post in Kupwara on Monday.",
+                 "Two days of shelling along the Line of Control"):
+        ms = flashpoint.extract(text, published="2025-05-16")
+        assert all(m.when.start for m in ms)

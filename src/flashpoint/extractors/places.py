@@ -572,7 +572,7 @@ def _is_agent_place(doc: Doc, rel: int) -> bool:
     tok = _token_at(doc, rel)
     if tok is None:
         return False
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head  # "New Delhi": the head word
     if tok.dep_ in _AGENT_DEPS:
         return True

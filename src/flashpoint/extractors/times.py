@@ -1799,7 +1799,7 @@ def attached_times(dates: Sequence[TimeExpression], parse: Doc, offset: int,
     if not toks:
         return []
     span = {t.i for t in toks}
-    trig = next((t for t in toks if t.head.i not in span or t.head is t), toks[0])
+    trig = next((t for t in toks if t.head.i not in span or t.head.i == t.i), toks[0])
     nominal = trig.pos_ in ("NOUN", "PROPN")
 
     def hits(domain: set[int]) -> list[TimeExpression]:
@@ -1811,16 +1811,16 @@ def attached_times(dates: Sequence[TimeExpression], parse: Doc, offset: int,
     domain = _domain(trig, nominal)
     if heads:
         up = trig
-        while up.head is not up and up.pos_ not in ("VERB", "AUX") and up.dep_ not in _CLAUSAL:
+        while up.head.i != up.i and up.pos_ not in ("VERB", "AUX") and up.dep_ not in _CLAUSAL:
             up = up.head
             if up.pos_ in ("VERB", "AUX"):
                 break
             domain.add(up.idx)
     found = hits(domain)
     cur = trig
-    while not found and cur.dep_ in _CLIMB and cur.head is not cur:
+    while not found and cur.dep_ in _CLIMB and cur.head.i != cur.i:
         cur = cur.head
-        while cur.dep_ == "prep" and cur.head is not cur:  # "an attack on": prep → its head
+        while cur.dep_ == "prep" and cur.head.i != cur.i:  # "an attack on": prep → its head
             if cur.lower_ in ("after", "before", "since", "until", "following"):
                 return []  # "struck two weeks after the attack": the attack has its own time
             cur = cur.head
