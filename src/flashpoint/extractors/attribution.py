@@ -32,6 +32,7 @@ from .events import (
     _NONE_OF,
     _OCCUR_VERBS,
     CHARGE_NOUNS,
+    DENIAL_LEMMAS,
     LIGHT_VERBS,
     SentenceContext,
     SentenceEvent,
@@ -735,7 +736,7 @@ _EVIDENTIAL_PASSIVES = frozenset({"say", "report", "claim", "learn", "understand
                                   "rumor"})
 _CREDIT = frozenset({"responsibility", "credit"})
 _CLAIM_OF_CREDIT_VERBS = frozenset({"claim", "take", "assume", "accept", "bear"})
-_DENIAL = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "denial"})
+_DENIAL = DENIAL_LEMMAS | {"denial"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
                        "our"})
 # up a noun phrase or a non-finite complement, inside one clause

@@ -1779,7 +1779,7 @@ def _domain(head: Token, own_clauses: bool) -> set[int]:
         t = stack.pop()
         out.add(t.idx)
         for ch in t.children:
-            if ch.dep_ in _CLAUSAL and not (own_clauses and t is head
+            if ch.dep_ in _CLAUSAL and not (own_clauses and t.i == head.i
                                             and ch.dep_ in ("acl", "relcl")):
                 continue
             stack.append(ch)
@@ -1803,11 +1803,9 @@ def attached_times(dates: Sequence[TimeExpression], parse: Doc, offset: int,
     nominal = trig.pos_ in ("NOUN", "PROPN")
 
     def hits(domain: set[int]) -> list[TimeExpression]:
-        found = []
-        for x in dates:
-            if any(x.start <= offset + t.idx < x.end and t.idx in domain for t in parse):
-                found.append(x)
-        return found
+        # domain holds token offsets in the parse: an expression is attached when one of
+        # those tokens starts inside it
+        return [x for x in dates if any(x.start <= offset + i < x.end for i in domain)]
     domain = _domain(trig, nominal)
     if heads:
         up = trig
