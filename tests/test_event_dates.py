@@ -84,3 +84,20 @@ def test_a_verbless_headline_is_dated() -> None:
                  "Two days of shelling along the Line of Control"):
         ms = flashpoint.extract(text, published="2025-05-16")
         assert all(m.when.start for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistani troops shelled Indian posts on Sunday, the heaviest shelling since the 1999 "
+    "Kargil conflict.",
+    "Pakistani troops shelled Indian posts on Sunday, the first such shelling since 2019.",
+])
+def test_a_comparison_since_a_year_does_not_date_the_event(text: str) -> None:
+    shelled = _by_trigger(flashpoint.extract(text, PUB), "shelled")
+    assert (shelled.when.start, shelled.when.end) == ("2025-05-11", "2025-05-11")
+
+
+def test_since_without_a_comparison_still_dates_the_event() -> None:
+    ms = flashpoint.extract("Troops have shelled the border villages since Sunday.", PUB)
+    shelled = _by_trigger(ms, "shelled")
+    assert shelled.when.start == "2025-05-11"
+    assert shelled.when.end is not None and shelled.when.end >= "2025-05-11"

@@ -68,8 +68,8 @@ from ..models import TimeExpression, TimeSpan
 if TYPE_CHECKING:  # spaCy is only needed when a parse is passed to event_time
     from spacy.tokens import Doc, Token
 
-__all__ = ["attached_times", "event_time", "find_times", "find_timexes", "link_ranges",
-           "range_expression", "split_sentences", "timex_records"]
+__all__ = ["attached_times", "comparative_since", "event_time", "find_times", "find_timexes",
+           "link_ranges", "range_expression", "split_sentences", "timex_records"]
 
 _D = dt.timedelta
 
@@ -1828,6 +1828,23 @@ def attached_times(dates: Sequence[TimeExpression], parse: Doc, offset: int,
     return found
 
 
+_COMPARISON_WORDS = frozenset({"first", "last", "only", "ever", "time", "more", "less", "fewer"})
+
+
+def comparative_since(x: TimeExpression, parse: Doc, offset: int) -> bool:
+    """True when ``x`` is the standard of a comparison after "since": "the heaviest shelling
+    since 1999", "the first such attack since 2019", "more troops than at any time since May".
+    Such an expression says what the event is measured against, not when it happened."""
+    since = next((t for t in reversed(parse) if offset + t.idx + len(t) <= x.start), None)
+    while since is not None and since.lower_ in ("the", "a", "an"):
+        since = parse[since.i - 1] if since.i > 0 else None
+    if since is None or since.lower_ != "since":
+        return False
+    left = parse[max(since.i - 6, since.sent.start):since.i]
+    return any(t.tag_ in ("JJS", "RBS", "JJR", "RBR") or t.lower_ in _COMPARISON_WORDS
+               for t in left)
+
+
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "since", "from", "on",
                            "prior", "hence"})
 
@@ -1899,6 +1916,10 @@ def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: 
     """
     in_sent = [x for x in exprs if sent_start <= x.start < sent_end]
     dates = [x for x in in_sent if _is_concrete(x) and x.value[:1].isdigit()]
+    if parse is not None:
+        # "the heaviest shelling since the 1999 war" measures the event against 1999; it does
+        # not date it
+        dates = [x for x in dates if not comparative_since(x, parse, parse_offset)]
     if dates:
         t_end = trigger_end if trigger_end is not None else trigger_start + 6
         if parse is not None:
