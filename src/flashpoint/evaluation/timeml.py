@@ -5,7 +5,9 @@ The gold is TBAQ-cleaned (TimeBank + AQUAINT): ``<DCT>`` is the publication date
 
 * ``strict``: extraction P/R/F1 with exact character spans;
 * ``relaxed``: extraction P/R/F1 where any overlap counts (one-to-one, exact spans first);
-* ``value_accuracy`` / ``type_accuracy``: share of relaxed matches with the gold value / type;
+* ``value_accuracy`` / ``type_accuracy``: share of relaxed matches with the gold value / type
+  (values compared in one spelling, :func:`canonical_value`: ``2000-W7`` is ``2000-W07``,
+  ``1968-XX`` is ``1968``);
 * ``value``: P/R/F1 of expressions that are both found (relaxed) and have the gold value:
   TempEval-3's "value F1", extraction and normalisation together, over *all* expressions.
 
@@ -28,7 +30,8 @@ from ..extractors.times import find_timexes
 from ..models import TimeExpression
 from .splits import select
 
-__all__ = ["GoldTimex", "TimeDoc", "read_tbaq", "score_times", "tbaq_dir"]
+__all__ = ["GoldTimex", "TimeDoc", "canonical_value", "read_tbaq", "same_value", "score_times",
+           "tbaq_dir"]
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -100,6 +103,23 @@ def read_tbaq(folder: Path, split: str = "all") -> list[TimeDoc]:
     return [parse_tml(i, files[i].read_text(encoding="utf-8")) for i in ids]
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)(?!\d)")
+_UNSPECIFIED_TAIL = re.compile(r"^(\d{3,4}(?:-\d{2})?)(?:-XX)+$")
+
+
+def canonical_value(value: str) -> str:
+    """One spelling per TimeML value: ISO weeks with two digits (TBAQ writes both ``2000-W7``
+    and ``2000-W07``) and no trailing unspecified fields (``1968-XX`` and ``1994-XX-XX`` name
+    the year as ``1968`` and ``1994`` do). Only the spelling changes, never the period named."""
+    value = _WEEK.sub(r"\1-W0\2", value)
+    m = _UNSPECIFIED_TAIL.match(value)
+    return m.group(1) if m else value
+
+
+def same_value(system: str, gold: str) -> bool:
+    return canonical_value(system) == canonical_value(gold)
+
+
 def _prf(tp: int, n_sys: int, n_gold: int) -> dict[str, float]:
     p = tp / n_sys if n_sys else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -151,7 +171,7 @@ def score_times(docs: Sequence[TimeDoc], max_errors: int = 0) -> dict[str, Any]:
             x = found[si]
             relaxed_tp += 1
             strict_tp += (x.start, x.end) == (g.start, g.end)
-            ok = x.value == g.value
+            ok = same_value(x.value, g.value)
             value_ok += ok
             type_ok += x.type == g.type
             if not ok and len(errors) < max_errors:
