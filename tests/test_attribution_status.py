@@ -51,6 +51,9 @@ def _one(text: str, trigger: str) -> EventMention:
     ("Pakistan denied any involvement in the attack.", "attack", "asserted"),
     # alleged: suspicion, blame, accusation, the offence of an arrest
     ("Indian authorities blamed the attack on Pakistani intelligence.", "attack", "alleged"),
+    ("The attack was blamed on Pakistani intelligence.", "attack", "alleged"),
+    ("Lashkar-e-Taiba was blamed for the attack.", "attack", "alleged"),
+    ("The attack was carried out on Monday.", "attack", "asserted"),
     ("Police arrested three men suspected of carrying out the bombing.", "bombing",
      "alleged"),
     ("Two men were arrested on suspicion of attacking a police station.", "attacking",
@@ -90,6 +93,8 @@ def _one(text: str, trigger: str) -> EventMention:
     ("Turkey has threatened to launch airstrikes on Kurdish positions.", "airstrikes",
      "hypothetical"),
     ("The planned offensive on the town was delayed.", "offensive", "future"),
+    ("A planned strike on the base was called off.", "strike", "future"),
+    ("The vowed retaliation against the militants was delayed.", "retaliation", "future"),
     ("Inspectors will travel to Douma to investigate the attack.", "investigate", "future"),
     ("Security was tightened ahead of the talks in Geneva.", "talks", "future"),
     ("The militants vowed to attack again.", "attack", "future"),
@@ -105,6 +110,13 @@ def _one(text: str, trigger: str) -> EventMention:
     ("In the event of an attack, troops will respond.", "attack", "hypothetical"),
     # negated, and where a negation stops
     ("Police failed to arrest the suspects.", "arrest", "negated"),
+    ("Police prevented an attack on the temple.", "attack", "negated"),
+    ("Police foiled a plot to bomb the station.", "bomb", "negated"),
+    ("Troops prevented militants from attacking the post.", "attacking", "negated"),
+    ("The attack on the convoy was thwarted by the army.", "attack", "negated"),
+    ("The foiled attack on the embassy alarmed diplomats.", "attack", "negated"),
+    ("Police did not prevent the attack on the temple.", "attack", "asserted"),
+    ("Police stopped the attack on the temple.", "attack", "asserted"),
     ("The army refused to withdraw its troops.", "withdraw", "negated"),
     ("Nobody was arrested after the riot.", "arrested", "negated"),
     ("The rebels withdrew without firing on the troops.", "firing", "negated"),
@@ -140,6 +152,23 @@ def test_a_claim_rejected_in_an_aside_is_contested() -> None:
     m = _one("Officials said militants attacked the convoy, a claim that could not be "
              "verified.", "attacked")
     assert m.status == "reported"
+
+
+def test_an_appended_charge_the_group_denied_contests_the_clause() -> None:
+    """"carried out by LeT, a charge the group denied": LeT is the actor, not a source; the
+    attack is contested and denied by the accused ("the group" is LeT, coded PAK)."""
+    text = "Police said the attack was carried out by LeT, a charge the group denied."
+    m = _one(text, "attack")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
+    assert m.attribution.speaker is not None and m.attribution.speaker.text == "Police"
+    assert _one(text, "denied").status == "asserted"
+    m = _one("Officials said the bombing was carried out by the Taliban, a claim it rejected.",
+             "bombing")
+    assert m.status == "contested" and m.denied_by == ("AFG",)
+    # a named denier is the one that denies, whoever the accused is
+    m = _one("Police said the attack was carried out by LeT, a charge Pakistan denied.",
+             "attack")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
 
 
 def test_a_definite_event_inside_a_condition_is_presupposed() -> None:
