@@ -171,6 +171,30 @@ def test_an_appended_charge_the_group_denied_contests_the_clause() -> None:
     assert m.status == "contested" and m.denied_by == ("PAK",)
 
 
+def test_a_relative_clause_denies_its_head() -> None:
+    """"the attack, which the Taliban denied": the head event is denied, and the denial
+    reaches back to no earlier sentence."""
+    m = _one("The attack on the convoy, which the Taliban denied, killed five soldiers.",
+             "attack")
+    assert m.status == "denied" and m.denied_by == ("AFG",)
+    text = ("Turkish troops met Kurdish fighters near Afrin last September. Moscow called for "
+            "an inquiry into the attack in Douma, which Syrian forces have denied carrying "
+            "out.")
+    assert _one(text, "met").status == "asserted"
+    assert _one(text, "attack").status == "denied"
+
+
+def test_a_definite_object_under_an_inherited_modal_is_presupposed() -> None:
+    text = ("The machines will continue to deny it, blaming a government determined to "
+            "avenge the Salisbury attack.")
+    assert _one(text, "attack").status == "asserted"
+    # a modal on the verb itself: what the verb brings about is still to come
+    assert _one("The deal, which will allow the withdrawal of troops, was signed on Monday.",
+                "withdrawal").status == "future"
+    assert _one("The army will launch the offensive next week.", "offensive").status == \
+        "future"
+
+
 def test_a_definite_event_inside_a_condition_is_presupposed() -> None:
     m = _one("We could have claimed some credit if we had involved them in the Hazaribagh "
              "raid, he said.", "raid")

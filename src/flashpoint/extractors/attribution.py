@@ -31,6 +31,8 @@ from .actor_lexicon import ActorLexicon, ActorMatch
 from .events import (
     CHARGE_NOUNS,
     DENIAL_LEMMAS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
     LIGHT_VERBS,
     NONE_OF,
     OCCUR_VERBS,
@@ -866,6 +868,24 @@ def _prevented(t: Token) -> bool:
     return False
 
 
+def _presupposed_argument(t: Token) -> bool:
+    """A definite event noun as the object of a verb that inherits a modal from a verb above
+    it presupposes its event ("will continue …, determined to avenge the Salisbury attack",
+    "will travel to Douma to investigate the attack"): the modality is the verb's. A modal on
+    the verb itself ("which will mark the defeat of Isis") and the object of a light or
+    aspectual verb ("will launch the offensive", "could resume the talks") keep it."""
+    if not _definite(t) or t.dep_ not in ("dobj", "obj", "pobj"):
+        return False
+    if _clause_verb(t) is not None:
+        return False
+    v = t.head.head if t.dep_ == "pobj" else t.head
+    if v.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ == "aux" and (c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX or c.lemma_ == "will")
+            for c in v.children):
+        return False
+    return v.lemma_.lower() not in LIGHT_VERBS | ASPECTUAL_VERBS | OCCUR_VERBS
+
+
 def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     """Negation and modality the parse shows around the event beyond its own auxiliaries:
     modal adjectives, "failed/refused to", purpose clauses of a future or possible act."""
@@ -1142,6 +1162,8 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         if negated and not _negation_applies(t):
             negated = False  # "did not give details of the attack": the attack happened
         if modality == "hypothetical" and _presupposed_in_condition(doc, ev.token):
+            modality = None
+        if modality and _presupposed_argument(t):
             modality = None
         neg2, mod2 = _modal_cues(doc, ev.token)
         negated = negated or neg2

@@ -815,6 +815,20 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                 found = True
         if not found and t.dep_ in ("relcl", "acl") and appended_charge(t.head):
             found = _deny_appended(doc, live, e, t.head, deniers)
+        if not found and t.dep_ == "relcl" and t.head.lemma_.lower() not in CHARGE_NOUNS:
+            # "the chemical attack in Douma, which Syrian forces have denied carrying out":
+            # the relative clause denies its head, not what an earlier sentence said
+            # the parse may hang the clause on a place after the event ("attack in Douma")
+            heads = [t.head] + ([t.head.head.head] if t.head.dep_ == "pobj"
+                                and t.head.head.dep_ == "prep" else [])
+            head = next((o for h in heads for o in live if o.token == h.i and o is not e),
+                        None)
+            if head is not None and not head.denial_status:
+                head.denial_status = "contested" if head.alleged or reported else "denied"
+                head.denied_by = sorted(set(head.denied_by) | set(deniers))
+                if subj is not None:
+                    head.denier_tokens.append(subj.i)
+            found = True
         e.denies_charge = charge
         e.denies_prior = not found and (charge or not objs or any(
             c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
