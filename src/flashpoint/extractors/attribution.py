@@ -714,6 +714,9 @@ _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # verbs of beginning: "the withdrawal will begin" has not happened yet; verbs of going on or
 # ending ("the violence would end") presuppose the event and are left out
 ASPECTUAL_VERBS = frozenset({"begin", "start", "resume", "commence"})
+# "violence could have spread", "clashes did not erupt": the subject event's modality
+SPREAD_VERBS = frozenset({"spread", "erupt", "flare", "ensue", "recur", "materialise",
+                          "materialize", "unfold"})
 # "the absence of violence", "a lack of fighting"
 NEGATIVE_HEADS = frozenset({"absence", "lack"})
 # "plans for an offensive", "preparations for talks"
@@ -786,7 +789,7 @@ def _negation_applies(t: Token) -> bool:
             return True  # "no incidents of violence"
         v = _clause_verb(t)
         if v is None and t.dep_ in ("nsubj", "nsubjpass") and (
-                t.head.lemma_.lower() in OCCUR_VERBS | LIGHT_VERBS):
+                t.head.lemma_.lower() in OCCUR_VERBS | LIGHT_VERBS or _occurrence_verb(t.head)):
             v = t.head
         if v is None:
             return False
@@ -868,6 +871,14 @@ def _prevented(t: Token) -> bool:
     return False
 
 
+def _occurrence_verb(v: Token) -> bool:
+    """A verb whose subject event is what begins, happens or spreads ("the withdrawal will
+    begin", "violence could have spread", "riots may break out", "violence did not erupt")."""
+    lemma = v.lemma_.lower()
+    return lemma in ASPECTUAL_VERBS | OCCUR_VERBS | SPREAD_VERBS or (
+        lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children))
+
+
 def _presupposed_argument(t: Token) -> bool:
     """A definite event noun as the object of a verb that inherits a modal from a verb above
     it presupposes its event ("will continue …, determined to avenge the Salisbury attack",
@@ -931,7 +942,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     # "the withdrawal will begin on Saturday", "talks could resume": an event noun that is the
     # subject of a verb of beginning or happening takes that verb's modality
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and \
-            t.head.lemma_.lower() in ASPECTUAL_VERBS | OCCUR_VERBS and not modality:
+            _occurrence_verb(t.head) and not modality:
         modality = modality_of(t.head)[1]
         negated = negated or (_own_negation(t.head) and not _conditional(doc, t.head.i))
     # "withdrew without firing a shot", "left without any fighting"
@@ -1004,8 +1015,11 @@ def _claim_cue(doc: Doc, i: int) -> bool:
                 upper.head.lemma_.lower() in _CLAIM_OF_CREDIT_VERBS:
             return not _negated_verb(upper.head)
     # "the rebels claimed (that) they had captured the town": the claimant is the actor
+    own = _clause_verb(t)
     for a in [t, *t.ancestors]:
         if a.dep_ == "ccomp" and a.head.lemma_.lower() == "claim":
+            if a != t and a != own:
+                return False  # "claimed that he was not in favour of attacking the police"
             subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             csubj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
             return subj is not None and csubj is not None and subj.dep_ == "nsubj" and (
