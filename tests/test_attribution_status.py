@@ -52,6 +52,8 @@ def _one(text: str, trigger: str) -> EventMention:
     # alleged: suspicion, blame, accusation, the offence of an arrest
     ("Indian authorities blamed the attack on Pakistani intelligence.", "attack", "alleged"),
     ("The attack was blamed on Pakistani intelligence.", "attack", "alleged"),
+    ("Letts said he blamed his reaction on his experiences of coalition airstrikes in Raqqa.",
+     "airstrikes", "reported"),
     ("Lashkar-e-Taiba was blamed for the attack.", "attack", "alleged"),
     ("The attack was carried out on Monday.", "attack", "asserted"),
     ("Police arrested three men suspected of carrying out the bombing.", "bombing",

@@ -989,7 +989,8 @@ def _alleged_cue(doc: Doc, i: int) -> bool:
         lemma = upper.lemma_.lower()
         if lower.dep_ in ("prep",) and lower.lower_ in _SUSPICION.get(lemma, ()):
             return True
-        if lemma == "blame" and lower.dep_ in ("dobj", "obj", "nsubjpass") and any(
+        if lemma == "blame" and lower.dep_ in ("dobj", "obj", "nsubjpass") and (
+                lower == t or t in lower.conjuncts) and any(
                 c.dep_ == "prep" and c.lower_ == "on" for c in (*upper.children,
                                                                  *lower.children)):
             return True  # "blamed the attack on Pakistani intelligence"

@@ -832,7 +832,15 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
         e.denies_charge = charge
         e.denies_prior = not found and (charge or not objs or any(
             c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
-            for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children))
+            for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)) and not any(
+            c.dep_ == "ccomp" and _states_own_content(c) for c in t.children)
+
+
+def _states_own_content(clause: Token) -> bool:
+    """"denied that a fee had been tabled": a that-clause with its own subject says what is
+    denied; the denial does not reach back to the sentence before."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in clause.children)
 
 
 def appended_charge(noun: Token) -> bool:
