@@ -126,6 +126,10 @@ def _one(text: str, trigger: str) -> EventMention:
     ("The attack on the convoy was thwarted by the army.", "attack", "negated"),
     ("The foiled attack on the embassy alarmed diplomats.", "attack", "negated"),
     ("Police did not prevent the attack on the temple.", "attack", "asserted"),
+    ("The board had neither accepted nor rejected the proposal.", "rejected", "negated"),
+    ("Troops neither fired nor attacked the post.", "attacked", "negated"),
+    # a denial that was not made denies nothing
+    ("Pakistan did not deny the attack on the convoy.", "attack", "asserted"),
     ("Police stopped the attack on the temple.", "attack", "asserted"),
     ("The army refused to withdraw its troops.", "withdraw", "negated"),
     ("Nobody was arrested after the riot.", "arrested", "negated"),

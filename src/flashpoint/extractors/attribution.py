@@ -945,6 +945,14 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             _occurrence_verb(t.head) and not modality:
         modality = modality_of(t.head)[1]
         negated = negated or (_own_negation(t.head) and not _conditional(doc, t.head.i))
+    # "had neither accepted nor rejected the proposal"
+    for node in (t, _clause_verb(t)):
+        if node is not None and (any(c.lower_ == "neither" and c.dep_ in ("preconj", "advmod",
+                                                                         "cc", "dep")
+                                     for c in node.children) or (
+                node.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
+                                            for c in node.head.children))):
+            negated = True
     # "withdrew without firing a shot", "left without any fighting"
     for node in (t, _clause_verb(t)):
         if node is not None and node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
@@ -1217,7 +1225,7 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         # "no group has claimed the attack": a speech act that did not happen reports nothing
         if any(_in_scope(doc, ev.token, v) for v in att.speech
                if not (role and doc[v].lemma_.lower() in _DENIAL)
-               and not (doc[v].lemma_.lower() == "claim" and _negated_verb(doc[v]))):
+               and not (doc[v].lemma_.lower() in _DENIAL | {"claim"} and _negated_verb(doc[v]))):
             return "reported"
         if att.sentence_wide and not any(v == ev.token for v in att.speech):
             return "reported"

@@ -776,6 +776,8 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
             continue
         if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REFUSED for c in t.children):
             continue  # "access was denied 105 times": nothing said is denied
+        if _unasserted_denial(t):
+            continue  # "its accusations can always be denied", "did not deny the report"
         deniers = sorted(_countries(e.actors))
         e.denies = deniers
         subj, _ = _subject(t)
@@ -834,6 +836,17 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
             c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
             for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)) and not any(
             c.dep_ == "ccomp" and _states_own_content(c) for c in t.children)
+
+
+def _unasserted_denial(t: Token) -> bool:
+    """A denial that was not made: negated ("did not deny", "never denied") or only possible
+    ("can always be denied", "could deny")."""
+    return any((c.dep_ == "neg" or c.lower_ == "never")
+               or (c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_DENIAL)
+               for c in t.children)
+
+
+_MODAL_DENIAL = frozenset({"can", "ca", "could", "may", "might", "would", "should"})
 
 
 def _states_own_content(clause: Token) -> bool:
