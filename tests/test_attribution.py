@@ -175,6 +175,26 @@ def test_denial_in_the_next_sentence() -> None:
     assert shelled.status == "contested" and shelled.denied_by == ("IND",)
 
 
+def test_a_possible_denial_does_not_reach_the_sentence_before() -> None:
+    ms = flashpoint.extract("Officials said troops shelled the village. Such accusations can "
+                            "always be denied.", published="2025-05-08")
+    assert next(m for m in ms if m.trigger == "shelled").status == "reported"
+    ms = flashpoint.extract("Officials said troops shelled the village. The army denied the "
+                            "accusations.", published="2025-05-08")
+    assert next(m for m in ms if m.trigger == "shelled").status == "contested"
+
+
+def test_a_denied_that_clause_does_not_reach_the_sentence_before() -> None:
+    """"The official denied that a fee had been tabled": the clause says what is denied."""
+    ms = flashpoint.extract("The camps are seen as an ongoing threat to global security. The "
+                            "official denied that a fee had been tabled.",
+                            published="2025-05-08")
+    assert next(m for m in ms if m.trigger == "threat").status == "asserted"
+    ms = flashpoint.extract("Officials said Pakistani troops shelled Indian posts. Pakistan "
+                            "denied that it had done so.", published="2025-05-08")
+    assert next(m for m in ms if m.trigger == "shelled").status == "contested"
+
+
 def test_sample_article_shows_chain_anonymous_official_and_denial(sample_dir: Path) -> None:
     ms = flashpoint.extract_file(str(sample_dir / "19-troop-withdrawal.txt"))
     assert any(m.attribution.chain == ("TASS", "AFP") for m in ms)

@@ -51,6 +51,11 @@ def _one(text: str, trigger: str) -> EventMention:
     ("Pakistan denied any involvement in the attack.", "attack", "asserted"),
     # alleged: suspicion, blame, accusation, the offence of an arrest
     ("Indian authorities blamed the attack on Pakistani intelligence.", "attack", "alleged"),
+    ("The attack was blamed on Pakistani intelligence.", "attack", "alleged"),
+    ("Letts said he blamed his reaction on his experiences of coalition airstrikes in Raqqa.",
+     "airstrikes", "reported"),
+    ("Lashkar-e-Taiba was blamed for the attack.", "attack", "alleged"),
+    ("The attack was carried out on Monday.", "attack", "asserted"),
     ("Police arrested three men suspected of carrying out the bombing.", "bombing",
      "alleged"),
     ("Two men were arrested on suspicion of attacking a police station.", "attacking",
@@ -63,6 +68,8 @@ def _one(text: str, trigger: str) -> EventMention:
      "claimed"),
     ("The group took responsibility for the bombing of the embassy.", "bombing", "claimed"),
     ("The rebels claimed they had captured the town.", "captured", "claimed"),
+    ("Aftab claimed that he was not in favour of attacking the police.", "attacking",
+     "reported"),
     ("Sana claimed Syrian air defences shot down many of the missiles.", "shot", "reported"),
     ("No group has claimed responsibility for the attack on the convoy.", "attack",
      "asserted"),
@@ -90,6 +97,8 @@ def _one(text: str, trigger: str) -> EventMention:
     ("Turkey has threatened to launch airstrikes on Kurdish positions.", "airstrikes",
      "hypothetical"),
     ("The planned offensive on the town was delayed.", "offensive", "future"),
+    ("A planned strike on the base was called off.", "strike", "future"),
+    ("The vowed retaliation against the militants was delayed.", "retaliation", "future"),
     ("Inspectors will travel to Douma to investigate the attack.", "investigate", "future"),
     ("Security was tightened ahead of the talks in Geneva.", "talks", "future"),
     ("The militants vowed to attack again.", "attack", "future"),
@@ -102,9 +111,26 @@ def _one(text: str, trigger: str) -> EventMention:
     ("The offensive did not start until May.", "offensive", "asserted"),
     ("Troops did not withdraw until Monday.", "withdraw", "asserted"),
     ("The army is likely to attack the town.", "attack", "hypothetical"),
+    ("After the incident, violence could have spread to various parts of the country.",
+     "violence", "hypothetical"),
+    ("Riots may break out in the city.", "Riots", "hypothetical"),
+    ("The governments made sure that violence did not spread to their areas.", "violence",
+     "negated"),
+    ("Violence spread across the state.", "Violence", "asserted"),
     ("In the event of an attack, troops will respond.", "attack", "hypothetical"),
     # negated, and where a negation stops
     ("Police failed to arrest the suspects.", "arrest", "negated"),
+    ("Police prevented an attack on the temple.", "attack", "negated"),
+    ("Police foiled a plot to bomb the station.", "bomb", "negated"),
+    ("Troops prevented militants from attacking the post.", "attacking", "negated"),
+    ("The attack on the convoy was thwarted by the army.", "attack", "negated"),
+    ("The foiled attack on the embassy alarmed diplomats.", "attack", "negated"),
+    ("Police did not prevent the attack on the temple.", "attack", "asserted"),
+    ("The board had neither accepted nor rejected the proposal.", "rejected", "negated"),
+    ("Troops neither fired nor attacked the post.", "attacked", "negated"),
+    # a denial that was not made denies nothing
+    ("Pakistan did not deny the attack on the convoy.", "attack", "asserted"),
+    ("Police stopped the attack on the temple.", "attack", "asserted"),
     ("The army refused to withdraw its troops.", "withdraw", "negated"),
     ("Nobody was arrested after the riot.", "arrested", "negated"),
     ("The rebels withdrew without firing on the troops.", "firing", "negated"),
@@ -140,6 +166,47 @@ def test_a_claim_rejected_in_an_aside_is_contested() -> None:
     m = _one("Officials said militants attacked the convoy, a claim that could not be "
              "verified.", "attacked")
     assert m.status == "reported"
+
+
+def test_an_appended_charge_the_group_denied_contests_the_clause() -> None:
+    """"carried out by LeT, a charge the group denied": LeT is the actor, not a source; the
+    attack is contested and denied by the accused ("the group" is LeT, coded PAK)."""
+    text = "Police said the attack was carried out by LeT, a charge the group denied."
+    m = _one(text, "attack")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
+    assert m.attribution.speaker is not None and m.attribution.speaker.text == "Police"
+    assert _one(text, "denied").status == "asserted"
+    m = _one("Officials said the bombing was carried out by the Taliban, a claim it rejected.",
+             "bombing")
+    assert m.status == "contested" and m.denied_by == ("AFG",)
+    # a named denier is the one that denies, whoever the accused is
+    m = _one("Police said the attack was carried out by LeT, a charge Pakistan denied.",
+             "attack")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
+
+
+def test_a_relative_clause_denies_its_head() -> None:
+    """"the attack, which the Taliban denied": the head event is denied, and the denial
+    reaches back to no earlier sentence."""
+    m = _one("The attack on the convoy, which the Taliban denied, killed five soldiers.",
+             "attack")
+    assert m.status == "denied" and m.denied_by == ("AFG",)
+    text = ("Turkish troops met Kurdish fighters near Afrin last September. Moscow called for "
+            "an inquiry into the attack in Douma, which Syrian forces have denied carrying "
+            "out.")
+    assert _one(text, "met").status == "asserted"
+    assert _one(text, "attack").status == "denied"
+
+
+def test_a_definite_object_under_an_inherited_modal_is_presupposed() -> None:
+    text = ("The machines will continue to deny it, blaming a government determined to "
+            "avenge the Salisbury attack.")
+    assert _one(text, "attack").status == "asserted"
+    # a modal on the verb itself: what the verb brings about is still to come
+    assert _one("The deal, which will allow the withdrawal of troops, was signed on Monday.",
+                "withdrawal").status == "future"
+    assert _one("The army will launch the offensive next week.", "offensive").status == \
+        "future"
 
 
 def test_a_definite_event_inside_a_condition_is_presupposed() -> None:

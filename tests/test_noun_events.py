@@ -1,5 +1,6 @@
 """Noun triggers take their actors from their own phrase, not from the clause around them, and
-a disowned event ("had nothing to do with the attack") is a denial by the one disowning it."""
+a disowned event ("had nothing to do with the attack") is a denial by the one disowning it;
+the public probe `events.event_at`; trigger rows for uses of force, operations and campaigns."""
 
 from __future__ import annotations
 
@@ -41,3 +42,48 @@ def test_not_involved_and_no_part_are_denials() -> None:
 def test_a_role_that_is_not_negated_is_no_denial() -> None:
     for m in _events("Pakistan had a role in the attack, officials said.", "ASSAULT"):
         assert m.status != "denied"
+
+
+def test_a_report_by_the_denier_is_no_counter_claim() -> None:
+    """The denier's own "says" reports its denial; another source's report contests it."""
+    (m,) = _events("The Pakistani army said it had nothing to do with the shelling.",
+                   "ASSAULT")
+    assert m.status == "denied" and m.denied_by == ("PAK",)
+    (m,) = _events("India says Pakistani troops shelled its posts, a charge Islamabad denies.",
+                   "ASSAULT")
+    assert m.status == "contested" and m.denied_by == ("PAK",)
+
+
+def test_event_at_probes_a_word_the_lexicon_lacks() -> None:
+    from flashpoint.extractors.actor_lexicon import ActorLexicon
+    from flashpoint.extractors.attribution import sentence_context
+    from flashpoint.extractors.events import event_at, modality_of, sentence_events
+    from flashpoint.nlp.pipeline import parse_many
+
+    text = "Officials said the troops will picnic near the border after the attack."
+    (doc,) = parse_many([text])
+    lexicon = ActorLexicon.default()
+    ctx = sentence_context(text, 0, len(text), lexicon.find(text), lexicon)
+    picnic = next(t.i for t in doc if t.lower_ == "picnic")
+    ev = event_at(doc, ctx, picnic)
+    assert ev.type == "" and ev.modality == "future" and ev.trigger == "picnic"
+    assert modality_of(doc[picnic]) == (False, "future")
+    attack = next(t.i for t in doc if t.lower_ == "attack")
+    assert event_at(doc, ctx, attack).type == "ASSAULT"
+    assert [e.token for e in sentence_events(doc, ctx)] == [attack]
+
+
+def test_new_trigger_rows() -> None:
+    (m,) = _events("Isis used civilians as human shields in Mosul.", "ASSAULT")
+    assert m.cameo_code == "184"
+    (u,) = _events("Inspectors examined the use of chlorine gas in Douma.", "ASSAULT")
+    assert u.trigger == "use" and u.plover_mode == "unconventional"
+    assert _events("The army launched an operation against the militants.", "ASSAULT")
+    assert not _events("The rescue operation continued through the night.", "ASSAULT")
+    assert _events("The coalition's campaign to reclaim Raqqa continued.", "ASSAULT")
+    assert not _events("The election campaign ended on Friday.", "ASSAULT")
+    assert _events("The poisoning of a former Russian spy shocked Britain.", "ASSAULT")
+    (b,) = _events("The government prohibited public gatherings in the city.", "COERCE")
+    assert b.plover_mode == "restrict"
+    (o,) = _events("Isis operated at least 54 detention centres.", "COERCE")
+    assert o.trigger == "operated"

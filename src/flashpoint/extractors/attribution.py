@@ -29,21 +29,20 @@ from ..models import Speaker
 from ..resources import table
 from .actor_lexicon import ActorLexicon, ActorMatch
 from .events import (
-    _NONE_OF,
-    _OCCUR_VERBS,
     CHARGE_NOUNS,
     DENIAL_LEMMAS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
     LIGHT_VERBS,
+    NONE_OF,
+    OCCUR_VERBS,
     SentenceContext,
     SentenceEvent,
-    _accusations,
-    _denials,
-    _magnitude_and_flags,
-    _modality,
+    appended_charge,
     code_head,
-    sentence_events,
+    event_at,
+    modality_of,
 )
-from .triggers import TriggerRule
 
 _ANON_CUES = (
     r"on (?:the )?condition of anonymity|speaking anonymously|requested anonymity|"
@@ -391,6 +390,8 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             continue  # "Isis, which has claimed responsibility …": not the sentence's source
         if lemma == "speak" and not ANON_RE.search(doc.text):
             continue
+        if lemma == "carry" and any(c.dep_ == "prt" for c in tok.children):
+            continue  # "carried out by LeT": LeT is the actor, not a source
         if subj is None and psubj is None and tok.dep_ in ("advcl", "xcomp", "conj") \
                 and tok.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -655,15 +656,6 @@ def _under_passive_report(doc: Doc, ev_tok: int, verb: int) -> bool:
     return False
 
 
-def _appended_charge(noun: Token) -> bool:
-    """"…, a claim that Pakistan has consistently denied", "…, a charge Islamabad denies": a
-    charge noun set off by a comma after a clause, the article's comment on that clause."""
-    doc = noun.doc
-    left = noun.left_edge.i
-    return noun.lemma_.lower() in CHARGE_NOUNS and left > 0 and doc[left - 1].text == "," \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-
-
 def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     """Whether the event at ``ev_tok`` is part of what the speech verb reports."""
     if ev_tok == speech_tok:
@@ -674,7 +666,7 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     # the event inside the verb's complement: "X said (that) troops fired"
     node = t
     while node.head != node:
-        if node.dep_ in ("acl", "relcl") and _appended_charge(node.head):
+        if node.dep_ in ("acl", "relcl") and appended_charge(node.head):
             return False  # "India blamed X, a claim that Pakistan denies": the author's aside
         if node.head == v:
             if node.dep_ == "prep" and node.lower_ in _TIME_PREPS | _SETTING_PREPS:
@@ -702,7 +694,13 @@ HYPOTHETICAL_ADJ = frozenset({"possible", "potential", "feared", "likely", "prob
                               "threatened", "hypothetical", "prospective", "rumoured",
                               "rumored"})
 FUTURE_ADJ = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming",
-                        "impending", "imminent", "intended", "expected", "coming"})
+                        "impending", "imminent", "intended", "expected", "coming", "vowed",
+                        "promised", "pledged", "mooted"})
+# "the foiled attack", "a thwarted plot"
+NEGATED_ADJ = frozenset({"foiled", "thwarted", "averted", "prevented", "aborted"})
+# "prevented an attack", "foiled a plot to bomb the station", "stopped them from attacking"
+PREVENT_VERBS = frozenset({"prevent", "foil", "thwart", "avert", "forestall", "preempt",
+                           "pre-empt", "frustrate"})
 # "the risk of war", "the threat of airstrikes": an event that may come
 HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect",
                                 "spectre", "specter", "likelihood", "chance", "prospects"})
@@ -716,6 +714,9 @@ _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # verbs of beginning: "the withdrawal will begin" has not happened yet; verbs of going on or
 # ending ("the violence would end") presuppose the event and are left out
 ASPECTUAL_VERBS = frozenset({"begin", "start", "resume", "commence"})
+# "violence could have spread", "clashes did not erupt": the subject event's modality
+SPREAD_VERBS = frozenset({"spread", "erupt", "flare", "ensue", "recur", "materialise",
+                          "materialize", "unfold"})
 # "the absence of violence", "a lack of fighting"
 NEGATIVE_HEADS = frozenset({"absence", "lack"})
 # "plans for an offensive", "preparations for talks"
@@ -784,11 +785,11 @@ def _negation_applies(t: Token) -> bool:
     node = t
     if t.pos_ in ("NOUN", "PROPN"):
         if t.dep_ == "pobj" and t.head.lower_ == "of" and \
-                t.head.head.lemma_.lower() in _NONE_OF and _own_negation(t.head.head):
+                t.head.head.lemma_.lower() in NONE_OF and _own_negation(t.head.head):
             return True  # "no incidents of violence"
         v = _clause_verb(t)
         if v is None and t.dep_ in ("nsubj", "nsubjpass") and (
-                t.head.lemma_.lower() in _OCCUR_VERBS | LIGHT_VERBS):
+                t.head.lemma_.lower() in OCCUR_VERBS | LIGHT_VERBS or _occurrence_verb(t.head)):
             v = t.head
         if v is None:
             return False
@@ -850,6 +851,52 @@ def _presupposed_in_condition(doc: Doc, i: int) -> bool:
                                 for a in t.ancestors for c in a.children)
 
 
+def _prevented(t: Token) -> bool:
+    """The event is what a prevention verb kept from happening: "prevented an attack",
+    "foiled a plot to bomb the station", "prevented militants from attacking", "the attack was
+    thwarted"; "did not prevent the attack" lets it happen."""
+    node = t
+    for _ in range(4):
+        if node.head == node:
+            return False
+        up = node.head
+        to_clause = node.dep_ in ("advcl", "acl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if not (to_clause or node.dep_ in ("dobj", "obj", "pobj", "pcomp", "prep",
+                                           "nsubjpass")):
+            return False
+        if up.lemma_.lower() in PREVENT_VERBS and up.pos_ == "VERB":
+            return not _own_negation(up)
+        node = up
+    return False
+
+
+def _occurrence_verb(v: Token) -> bool:
+    """A verb whose subject event is what begins, happens or spreads ("the withdrawal will
+    begin", "violence could have spread", "riots may break out", "violence did not erupt")."""
+    lemma = v.lemma_.lower()
+    return lemma in ASPECTUAL_VERBS | OCCUR_VERBS | SPREAD_VERBS or (
+        lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children))
+
+
+def _presupposed_argument(t: Token) -> bool:
+    """A definite event noun as the object of a verb that inherits a modal from a verb above
+    it presupposes its event ("will continue …, determined to avenge the Salisbury attack",
+    "will travel to Douma to investigate the attack"): the modality is the verb's. A modal on
+    the verb itself ("which will mark the defeat of Isis") and the object of a light or
+    aspectual verb ("will launch the offensive", "could resume the talks") keep it."""
+    if not _definite(t) or t.dep_ not in ("dobj", "obj", "pobj"):
+        return False
+    if _clause_verb(t) is not None:
+        return False
+    v = t.head.head if t.dep_ == "pobj" else t.head
+    if v.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ == "aux" and (c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX or c.lemma_ == "will")
+            for c in v.children):
+        return False
+    return v.lemma_.lower() not in LIGHT_VERBS | ASPECTUAL_VERBS | OCCUR_VERBS
+
+
 def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     """Negation and modality the parse shows around the event beyond its own auxiliaries:
     modal adjectives, "failed/refused to", purpose clauses of a future or possible act."""
@@ -863,6 +910,10 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 modality = "hypothetical"
             elif w in FUTURE_ADJ and not modality:
                 modality = "future"
+            elif w in NEGATED_ADJ:
+                negated = True
+    if _prevented(t):
+        negated = True
     if t.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "any" for c in t.children):
             modality = "hypothetical"  # "any attack on Pakistan would be met with force"
@@ -891,9 +942,17 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     # "the withdrawal will begin on Saturday", "talks could resume": an event noun that is the
     # subject of a verb of beginning or happening takes that verb's modality
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and \
-            t.head.lemma_.lower() in ASPECTUAL_VERBS | _OCCUR_VERBS and not modality:
-        modality = _modality(t.head)[1]
+            _occurrence_verb(t.head) and not modality:
+        modality = modality_of(t.head)[1]
         negated = negated or (_own_negation(t.head) and not _conditional(doc, t.head.i))
+    # "had neither accepted nor rejected the proposal"
+    for node in (t, _clause_verb(t)):
+        if node is not None and (any(c.lower_ == "neither" and c.dep_ in ("preconj", "advmod",
+                                                                         "cc", "dep")
+                                     for c in node.children) or (
+                node.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
+                                            for c in node.head.children))):
+            negated = True
     # "withdrew without firing a shot", "left without any fighting"
     for node in (t, _clause_verb(t)):
         if node is not None and node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
@@ -918,7 +977,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     # of the act it is the purpose of
     if v is not None and v.dep_ in ("advcl", "xcomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        mod = _modality(v.head)[1]
+        mod = modality_of(v.head)[1]
         if mod and not modality:
             modality = mod
     if modality is None and _conditional(doc, i):
@@ -930,7 +989,7 @@ def _alleged_cue(doc: Doc, i: int) -> bool:
     """The content of a suspicion or accusation: "suspected of carrying out the bombing",
     "blamed the attack on X", "alleged that police beat protesters"."""
     t = doc[i]
-    path = _climb(t, _PHRASE_DEPS | {"xcomp", "advcl"}, 5)
+    path = _climb(t, _PHRASE_DEPS | {"xcomp", "advcl", "nsubjpass"}, 5)
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly")
            for node in path for c in node.children):
         return True  # "were allegedly involved in the attack"
@@ -938,7 +997,8 @@ def _alleged_cue(doc: Doc, i: int) -> bool:
         lemma = upper.lemma_.lower()
         if lower.dep_ in ("prep",) and lower.lower_ in _SUSPICION.get(lemma, ()):
             return True
-        if lemma == "blame" and lower.dep_ in ("dobj", "obj") and any(
+        if lemma == "blame" and lower.dep_ in ("dobj", "obj", "nsubjpass") and (
+                lower == t or t in lower.conjuncts) and any(
                 c.dep_ == "prep" and c.lower_ == "on" for c in (*upper.children,
                                                                  *lower.children)):
             return True  # "blamed the attack on Pakistani intelligence"
@@ -964,8 +1024,11 @@ def _claim_cue(doc: Doc, i: int) -> bool:
                 upper.head.lemma_.lower() in _CLAIM_OF_CREDIT_VERBS:
             return not _negated_verb(upper.head)
     # "the rebels claimed (that) they had captured the town": the claimant is the actor
+    own = _clause_verb(t)
     for a in [t, *t.ancestors]:
         if a.dep_ == "ccomp" and a.head.lemma_.lower() == "claim":
+            if a != t and a != own:
+                return False  # "claimed that he was not in favour of attacking the police"
             subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             csubj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
             return subj is not None and csubj is not None and subj.dep_ == "nsubj" and (
@@ -990,13 +1053,18 @@ def _claims_all_negated(doc: Doc) -> bool:
     return bool(claims) and all(_negated_verb(c) for c in claims)
 
 
-def _contested_by_report(doc: Doc, i: int, att: SentenceAttribution) -> bool:
+def _contested_by_report(doc: Doc, i: int, att: SentenceAttribution,
+                         deniers: Sequence[int] = ()) -> bool:
     """A denied event that a source in the same sentence reports ("India says troops shelled
-    its posts, a charge Islamabad denies"): contested, not only denied."""
+    its posts, a charge Islamabad denies"): contested, not only denied. A report by the
+    denier itself ("Pakistan says it had nothing to do with the attack") is its denial.
+    ``deniers``: token indices of the phrases that deny the event."""
     t = doc[i]
     for v in att.speech:
         if any(a.lemma_.lower() in _DENIAL for a in (doc[v], *doc[v].ancestors)) or \
                 doc[v].lemma_.lower() not in speech_lemmas():
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i in deniers for c in doc[v].children):
             continue
         node = t
         while node.head != node:
@@ -1060,7 +1128,7 @@ def _denied_later_in_sentence(doc: Doc, i: int) -> bool:
             continue
         if not any(c.dep_ == "nsubj" for c in d.children):
             continue  # "said … and denied …": one party, nothing contested
-        if d.dep_ in ("acl", "relcl") and _appended_charge(d.head):
+        if d.dep_ in ("acl", "relcl") and appended_charge(d.head):
             return True  # "Officials said militants attacked, a claim the Taliban rejected"
         for o in d.children:
             if o.dep_ not in ("dobj", "obj"):
@@ -1111,12 +1179,14 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         t = doc[ev.token]
         if denial and _role_presupposed(doc, ev.token):
             denial = None
-        if denial == "denied" and not ev.disowned and (_contested_by_report(doc, ev.token, att)
+        if denial == "denied" and (_contested_by_report(doc, ev.token, att, ev.denier_tokens)
                                    or _denied_charge(doc, ev.token)):
             denial = "contested"
         if negated and not _negation_applies(t):
             negated = False  # "did not give details of the attack": the attack happened
         if modality == "hypothetical" and _presupposed_in_condition(doc, ev.token):
+            modality = None
+        if modality and _presupposed_argument(t):
             modality = None
         neg2, mod2 = _modal_cues(doc, ev.token)
         negated = negated or neg2
@@ -1155,38 +1225,15 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         # "no group has claimed the attack": a speech act that did not happen reports nothing
         if any(_in_scope(doc, ev.token, v) for v in att.speech
                if not (role and doc[v].lemma_.lower() in _DENIAL)
-               and not (doc[v].lemma_.lower() == "claim" and _negated_verb(doc[v]))):
+               and not (doc[v].lemma_.lower() in _DENIAL | {"claim"} and _negated_verb(doc[v]))):
             return "reported"
         if att.sentence_wide and not any(v == ev.token for v in att.speech):
             return "reported"
     return "asserted"
 
 
-def probe_event(doc: Doc, ctx: SentenceContext, i: int) -> SentenceEvent:
-    """The event at token ``i`` with its status cues, whether or not the trigger lexicon
-    knows the word: the sentence's own event there, else a probe that goes through the same
-    modality, accusation, denial and flag rules beside the sentence's events.
-
-    Used by the evaluation to judge the status of an annotated event the extractor did not
-    find (the status rules are scored apart from trigger recall)."""
-    events = sentence_events(doc, ctx)
-    hit = next((e for e in events if e.token == i), None)
-    if hit is not None:
-        return hit
-    tok = doc[i]
-    rule = TriggerRule(tok.lemma_.lower(), "V" if tok.pos_ in ("VERB", "AUX") else "N", (),
-                       "", None, "", "", 0.0, -1)
-    ev = SentenceEvent(i, tok.text, tok.idx, tok.idx + len(tok), rule, "", None, "")
-    ev.negated, ev.modality = _modality(tok)
-    live = sorted([*events, ev], key=lambda e: e.token)
-    _accusations(doc, live)
-    _denials(doc, live, ctx)
-    _magnitude_and_flags(doc, live)
-    return ev
-
-
 def probe_status(doc: Doc, ctx: SentenceContext, i: int, att: SentenceAttribution,
                  chain: Sequence[str] = ()) -> str:
     """The status the rules give the word at token ``i`` read as an event (``chain``: the
     outward chain of the sentence, which makes an asserted event reported)."""
-    return status_of(probe_event(doc, ctx, i), att, doc, outward=chain)
+    return status_of(event_at(doc, ctx, i), att, doc, outward=chain)

@@ -49,9 +49,9 @@ HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # "The Kurds fear attack by Turkey": what is feared has not happened
 HYPOTHETICAL_GOVERNORS = frozenset({"fear", "dread"})
 # "when an attack would take place": the event is the subject of a verb of occurring
-_OCCUR_VERBS = frozenset({"take", "happen", "occur"})
+OCCUR_VERBS = frozenset({"take", "happen", "occur"})
 # "no incidents of violence were reported": "no" on the noun the event is counted by
-_NONE_OF = frozenset({"incident", "report", "sign", "case", "instance", "evidence", "trace"})
+NONE_OF = frozenset({"incident", "report", "sign", "case", "instance", "evidence", "trace"})
 # "humanitarian access was denied": a refusal, not a denial of what someone said
 _REFUSED = frozenset({"access", "permission", "entry", "visa", "bail", "request", "application",
                       "passage", "clearance"})
@@ -109,7 +109,9 @@ class SentenceEvent:
     denies: list[str] = field(default_factory=list)  # for REJECT: countries that deny something
     denies_charge: bool = False  # this REJECT denies a charge/allegation (links to ACCUSE)
     denies_prior: bool = False  # this REJECT denies something said before its sentence
-    disowned: bool = False  # "X says it had nothing to do with the attack": X's own denial
+    # token indices of the phrases that deny this event ("Pakistan" in "Pakistan says it had
+    # nothing to do with the attack"): a report by a denier is its denial, not a counter-claim
+    denier_tokens: list[int] = field(default_factory=list)
     accuses: list[int] = field(default_factory=list)  # tokens of the events an ACCUSE alleges
 
 
@@ -327,7 +329,7 @@ def _noun_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
     return actor_heads, recip_heads, pair
 
 
-def _modality(t: Token) -> tuple[bool, str | None]:
+def modality_of(t: Token) -> tuple[bool, str | None]:
     """(negated, future|hypothetical|None) from the trigger and the verbs governing it."""
     negated = False
     modality: str | None = None
@@ -338,7 +340,7 @@ def _modality(t: Token) -> tuple[bool, str | None]:
         if up == h:
             break
         if h.dep_ in ("xcomp", "conj", "acomp") or (
-                h.dep_ == "nsubj" and up.lemma_.lower() in _OCCUR_VERBS) or (
+                h.dep_ == "nsubj" and up.lemma_.lower() in OCCUR_VERBS) or (
                 h.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "amod", "compound", "nmod")
                 and match_trigger(up) is None):
             h = up
@@ -352,7 +354,7 @@ def _modality(t: Token) -> tuple[bool, str | None]:
         for c in tok.children:
             low = c.lower_
             if (c.dep_ == "neg" and not conditional) or (c.dep_ == "det" and low == "no" and (
-                    tok == t or tok.lemma_.lower() in _NONE_OF)):  # "no incidents of violence"
+                    tok == t or tok.lemma_.lower() in NONE_OF)):  # "no incidents of violence"
                 negated = True
             if c.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or c.lemma_ == "will":
@@ -481,7 +483,7 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
             ev.actors = _actors_of(pair, ctx)
             ev.reciprocal = len({a.country for a in ev.actors if a.country}) > 1
         used_heads.update(h.i for h in (*a_heads, *r_heads, *pair))
-        ev.negated, ev.modality = _modality(tok)
+        ev.negated, ev.modality = modality_of(tok)
         cands.append(ev)
     if not cands:
         return []
@@ -499,6 +501,31 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
     for e in live:
         _finish(e)
     return sorted(live, key=lambda e: e.token)
+
+
+def event_at(doc: Doc, ctx: SentenceContext, i: int) -> SentenceEvent:
+    """The event at token ``i`` with its status cues, whether or not the trigger lexicon
+    knows the word: the sentence's own event there, else a probe read as an event of no type
+    that goes through the same modality, accusation, denial and flag rules beside the
+    sentence's events.
+
+    Used by the attribution evaluation to judge the status of an annotated event the
+    extractor did not find (the status rules are scored apart from trigger recall)."""
+    events = sentence_events(doc, ctx)
+    hit = next((e for e in events if e.token == i), None)
+    if hit is not None:
+        return hit
+    tok = doc[i]
+    rule = TriggerRule(tok.lemma_.lower(), "V" if tok.pos_ in ("VERB", "AUX") else "N", (),
+                       "", None, "", "", 0.0, -1)
+    ev = SentenceEvent(i, tok.text, tok.idx, tok.idx + len(tok), rule, "", None, "")
+    ev.negated, ev.modality = modality_of(tok)
+    live = sorted([*events, ev], key=lambda e: e.token)
+    _accusations(doc, live)
+    _denials(doc, live, ctx)
+    _disowned(doc, live, ctx)
+    _magnitude_and_flags(doc, live)
+    return ev
 
 
 def _absorb(doc: Doc, cands: list[SentenceEvent], by_tok: dict[int, SentenceEvent]) -> None:
@@ -713,7 +740,8 @@ def _accusations(doc: Doc, live: list[SentenceEvent]) -> None:
                    for g in c.children if g.dep_ in ("pobj", "pcomp")]
         targets += [c for c in t.children if c.dep_ in ("ccomp",)]
         if any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
-            targets += [c for c in t.children if c.dep_ in ("dobj", "obj")]  # "blamed X on Y"
+            # "blamed X on Y", "X was blamed on Y"
+            targets += [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         for g in targets:
             o = by_tok.get(g.i)
             if o is None or o is e:
@@ -748,8 +776,11 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
             continue
         if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REFUSED for c in t.children):
             continue  # "access was denied 105 times": nothing said is denied
+        if _unasserted_denial(t):
+            continue  # "its accusations can always be denied", "did not deny the report"
         deniers = sorted(_countries(e.actors))
         e.denies = deniers
+        subj, _ = _subject(t)
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         charges = [c for c in objs if c.lemma_.lower() in CHARGE_NOUNS]
         charge = bool(charges) or (
@@ -781,11 +812,85 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                 via_charge = path is not None and any(c in path for c in charges)
                 o.denial_status = "contested" if via_charge or reported else "denied"
                 o.denied_by = sorted(set(o.denied_by) | set(deniers))
+                if subj is not None:
+                    o.denier_tokens.append(subj.i)
                 found = True
+        if not found and t.dep_ in ("relcl", "acl") and appended_charge(t.head):
+            found = _deny_appended(doc, live, e, t.head, deniers)
+        if not found and t.dep_ == "relcl" and t.head.lemma_.lower() not in CHARGE_NOUNS:
+            # "the chemical attack in Douma, which Syrian forces have denied carrying out":
+            # the relative clause denies its head, not what an earlier sentence said
+            # the parse may hang the clause on a place after the event ("attack in Douma")
+            heads = [t.head] + ([t.head.head.head] if t.head.dep_ == "pobj"
+                                and t.head.head.dep_ == "prep" else [])
+            head = next((o for h in heads for o in live if o.token == h.i and o is not e),
+                        None)
+            if head is not None and not head.denial_status:
+                head.denial_status = "contested" if head.alleged or reported else "denied"
+                head.denied_by = sorted(set(head.denied_by) | set(deniers))
+                if subj is not None:
+                    head.denier_tokens.append(subj.i)
+            found = True
         e.denies_charge = charge
         e.denies_prior = not found and (charge or not objs or any(
             c.pos_ == "PRON" or c.lemma_.lower() in ("attack", "firing", "shelling", "report")
-            for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children))
+            for c in objs) or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)) and not any(
+            c.dep_ == "ccomp" and _states_own_content(c) for c in t.children)
+
+
+def _unasserted_denial(t: Token) -> bool:
+    """A denial that was not made: negated ("did not deny", "never denied") or only possible
+    ("can always be denied", "could deny")."""
+    return any((c.dep_ == "neg" or c.lower_ == "never")
+               or (c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_DENIAL)
+               for c in t.children)
+
+
+_MODAL_DENIAL = frozenset({"can", "ca", "could", "may", "might", "would", "should"})
+
+
+def _states_own_content(clause: Token) -> bool:
+    """"denied that a fee had been tabled": a that-clause with its own subject says what is
+    denied; the denial does not reach back to the sentence before."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in clause.children)
+
+
+def appended_charge(noun: Token) -> bool:
+    """"…, a claim that Pakistan has consistently denied", "…, a charge Islamabad denies": a
+    charge noun set off by a comma after a clause, the article's comment on that clause."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    return noun.lemma_.lower() in CHARGE_NOUNS and left > 0 and doc[left - 1].text == "," \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _anaphoric(t: Token) -> bool:
+    """"it", "they", "the group", "the outfit": a denier named before, in the clause."""
+    if t.pos_ == "PRON":
+        return t.lower_ in ("it", "they")
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                    for c in t.children)
+
+
+def _deny_appended(doc: Doc, live: list[SentenceEvent], denial: SentenceEvent, noun: Token,
+                   deniers: list[str]) -> bool:
+    """"Police said the attack was carried out by LeT, a charge the group denied": the events
+    of the clause the charge comments on are contested, denied by the named denier or, when
+    the denier is "the group" or "it", by the accused actor of each event."""
+    subj, _ = _subject(doc[denial.token])
+    found = False
+    for o in live:
+        if o is denial or o.type == "REJECT" or o.denial_status or o.token >= noun.left_edge.i:
+            continue
+        by = deniers or (sorted(_countries(o.actors)) if subj is not None and _anaphoric(subj)
+                         else [])
+        o.denial_status = "contested"
+        o.denied_by = sorted(set(o.denied_by) | set(by))
+        if subj is not None:
+            o.denier_tokens.append(subj.i)
+        found = True
+    return found
 
 
 # "had nothing to do with", "had no role in", "was not involved in", "played no part in"
@@ -798,18 +903,18 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in t.children)
 
 
-def _speaker_actor(v: Token, ctx: SentenceContext) -> list[Actor]:
-    """The actor a clause's subject codes to; a pronoun subject ("it had no role") takes the
-    subject of the verb reporting the clause ("Pakistan says it ...")."""
+def _speaker_actor(v: Token, ctx: SentenceContext) -> tuple[Token | None, list[Actor]]:
+    """The subject of a clause and the actors it codes to; a pronoun subject ("it had no
+    role") takes the subject of the verb reporting the clause ("Pakistan says it ...")."""
     node: Token | None = v
     for _ in range(4):
         if node is None:
             break
         subj, _passive = _subject(node)
         if subj is not None and subj.pos_ != "PRON":
-            return [a for a in code_head(subj, ctx) if a.country]
+            return subj, [a for a in code_head(subj, ctx) if a.country]
         node = node.head if node.head != node else None
-    return []
+    return None, []
 
 
 def _disowned(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
@@ -841,14 +946,14 @@ def _disowned(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None
             continue
         if not neg:
             continue
-        deniers = _speaker_actor(verb, ctx)
-        if not deniers:
+        denier, deniers = _speaker_actor(verb, ctx)
+        if denier is None or not deniers:
             continue
         if not o.actors:
             o.actors = deniers
         o.denied_by = sorted(set(o.denied_by) | {a.country for a in deniers if a.country})
         o.denial_status = "contested" if o.alleged else "denied"
-        o.disowned = True
+        o.denier_tokens.append(denier.i)
 
 
 def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
