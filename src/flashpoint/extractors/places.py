@@ -60,6 +60,13 @@ _SURE_MIN_POP = 10_000  # a town named by NER, with no namesake, sets its region
 _SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
+def _townlike(c: Candidate) -> bool:
+    """A town, a county or district (often named after its town) or a first-level division
+    known only from the package data: filtered like a town when the text may use the word
+    otherwise ("Falcon", "Barca")."""
+    return c.kind in ("city", "admin2") or c.minor
+
+
 @dataclass(slots=True)
 class _Tok:
     start: int
@@ -182,9 +189,9 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
         if nxt and nxt.group(1).lower() in _FEATURE_WORDS and nxt.group(1)[:1].isupper():
             feature.append((s, nxt.end()))  # "Metcalfe County", "Hertford Road": not the town
         if cands and feature:
-            cands = [c for c in cands if c.kind != "city"]
+            cands = [c for c in cands if not _townlike(c)]
         elif cands and _inside(s, e, failed_ner):
-            cands = [c for c in cands if c.kind != "city" or c.population >= _MIN_CITY_POP_INSIDE]
+            cands = [c for c in cands if not _townlike(c) or c.population >= _MIN_CITY_POP_INSIDE]
         if cands:
             out.append(_Span(s, e, cands, ner=False))
             i = match_j + 1
@@ -242,7 +249,7 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
         city_ok = False  # "Phillips said": a person
     # "its Sears office": an old name of a Romanian village, unless after "in", "near" …
     alias_only = all(c.alias for c in cands) and not _after_locative(text, tok.start)
-    return [c for c in cands if c.kind != "city"
+    return [c for c in cands if not _townlike(c)
             or (city_ok and c.population >= _MIN_CITY_POP_SCAN
                 and (not alias_only or c.population >= _MIN_CITY_POP_ALIAS))]
 
@@ -334,9 +341,9 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
         cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS or locative)
         if locative and not _followed_by_polity(text, e, g):
             # ("born in Churchill, Man.": a town however small)
-            cands = [c for c in cands if c.kind != "city" or c.population >= 5000]
+            cands = [c for c in cands if not _townlike(c) or c.population >= 5000]
         if cands and " " not in text[s:e] and text[s:e] in person_words:
-            cands = [c for c in cands if c.kind != "city"]
+            cands = [c for c in cands if not _townlike(c)]
         if cands and lab != "GPE" and not _sentence_start(text, s) \
                 and _SAID.match(text, e) and all(c.kind == "city" for c in cands):
             cands = []
@@ -374,13 +381,14 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     admin1s = sorted({(c.country2, c.admin1_code) for c in first
                       if c and c.kind == "admin1" and c.country2 and c.admin1_code}
                      | {(c.country2, c.admin1_code) for c in sure
-                        if c.kind == "city" and c.country2 and c.admin1_code})
+                        if c.kind in ("city", "admin2") and c.country2 and c.admin1_code})
     near: dict[str, tuple[float, float]] = {}
     inside: dict[str, tuple[str, str]] = {}
     for k, c in zip(keys, first, strict=True):
-        if c and c.kind in ("city", "admin1") and k not in near:
+        if c and c.kind in ("city", "admin1", "admin2") and k not in near:
             near[k] = (c.lat, c.lon)
-        if c and c.kind == "city" and c.country2 and c.admin1_code and k not in inside:
+        if c and c.kind in ("city", "admin2") and c.country2 and c.admin1_code \
+                and k not in inside:
             inside[k] = (c.country2, c.admin1_code)
     out: list[Place] = []
     for sp, k, c in zip(spans, keys, first, strict=True):
