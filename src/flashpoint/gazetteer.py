@@ -389,7 +389,8 @@ def build_index() -> dict[str, Any]:
     return {
         "first_words": first_words, "admin1_names": admin1_names,
         "format": INDEX_VERSION, "gid": b.gid, "lat": b.lat, "lon": b.lon, "pop": b.pop,
-        "kind": b.kind, "cap": b.cap, "minor": b.minor, "name": b.name, "cc": b.cc, "a1": b.a1, "a2": b.a2,
+        "kind": b.kind, "cap": b.cap, "minor": b.minor, "name": b.name, "cc": b.cc, "a1": b.a1,
+        "a2": b.a2,
         "names": names,
     }
 
