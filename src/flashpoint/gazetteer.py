@@ -607,7 +607,7 @@ class Gazetteer:
                 if len(k) < _FUZZY_MIN_LEN:
                     continue
                 ids = (v,) if isinstance(v, int) else v
-                if any(p["kind"][i] not in (CITY, ADMIN2)
+                if any((p["kind"][i] not in (CITY, ADMIN2) and not p["minor"][i])
                        or (p["kind"][i] == CITY and p["pop"][i] >= _FUZZY_MIN_POP)
                        for i in ids):
                     buckets.setdefault((k[0], len(k)), []).append(k)
@@ -619,7 +619,7 @@ class Gazetteer:
 
         Only names with the same first letter and a length that could reach ``cutoff`` are
         compared; names shorter than 5 characters are never fuzzy-matched, and only names of
-        countries, regions and towns of 5,000+ inhabitants are candidates (a misspelt hamlet
+        countries, curated regions and towns of 5,000+ inhabitants are candidates (a misspelt hamlet
         is more likely a misread word than a place).
         """
         key = normalize(name)
@@ -689,7 +689,7 @@ class Gazetteer:
             n = sum(1 for la, lo in near if abs(la - c.lat) < 2.5
                     and haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
             s += min(_NEAR_MAX, _NEAR_BONUS * n)
-        if alias_rival and c.alias and k == CITY and c.population < _ALIAS_BIG_CITY:
+        if alias_rival and c.alias and k in (CITY, ADMIN2) and c.population < _ALIAS_BIG_CITY:
             s -= _ALIAS_PENALTY
         if c.match == "fuzzy":
             s -= _FUZZY_PENALTY + (100.0 - c.similarity) / 10.0
@@ -743,9 +743,9 @@ class Gazetteer:
                                         c.population, -c.index))
         if top.kind == "admin2":
             # "York", "Anantnag": the town, not the district named after it
-            towns = [c for c in cands if c.kind == "city" and normalize(c.name) == normalize(
-                top.name) and (c.admin2_code == top.admin2_code or haversine_km(
-                    c.lat, c.lon, top.lat, top.lon) <= _TOWN_OF_DIVISION_KM)]
+            towns = [c for c in cands if c.kind == "city" and (
+                c.admin2_code == top.admin2_code
+                or haversine_km(c.lat, c.lon, top.lat, top.lon) <= _TOWN_OF_DIVISION_KM)]
             if towns:
                 return max(towns, key=lambda c: c.population)
         if top.kind == "admin1":
