@@ -465,3 +465,21 @@ def test_event_place_never_an_actor() -> None:
     w = _where("NEW DELHI (Reuters) - Islamabad denied the charge on Monday.", "denied")
     assert w is None or w.name != "Islamabad"
     assert _where("Islamabad denied the charge on Monday.", "denied") is None
+
+
+def test_institution_is_not_a_small_town(gaz: Gazetteer) -> None:
+    text = "Alex Halderman, the director of the University of Michigan Center for Security."
+    names = {p.text: p for p in find_places(text, (), gaz)}
+    assert "Michigan Center" not in names
+    assert names["Michigan"].precision == "admin1"
+
+
+def test_saint_is_not_a_town(gaz: Gazetteer) -> None:
+    text = "Both women were taken to St. Mark's Hospital in Toronto."
+    names = {p.text for p in find_places(text, (), gaz)}
+    assert "Mark" not in names and "Toronto" in names
+
+
+def test_landmarks(gaz: Gazetteer) -> None:
+    p = gaz.resolve("White House")
+    assert p is not None and p.country == "USA" and p.lat is not None and abs(p.lat - 38.9) < 0.1

@@ -162,7 +162,8 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                 continue
             if j > i and "\n" in text[t.start:toks[j].end]:
                 continue
-            if g.has_name(normalize(text[t.start:toks[j].end])):
+            name = text[t.start:toks[j].end]
+            if g.has_name(normalize(name)) and not (j > i and _institution(name, g)):
                 match_j = j
                 break
         if match_j < 0:
@@ -198,6 +199,21 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
         else:
             i += 1
     return out
+
+
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte", "ST"})
+# last words of an institution's name ("University of Michigan Center for ..."): a small town
+# of that name ("Michigan Center") is not what the text names
+_INSTITUTION_HEADS = frozenset({"center", "centre", "institute", "college", "university",
+                                "school", "hospital", "park", "hall", "museum", "academy"})
+
+
+def _institution(name: str, g: Gazetteer) -> bool:
+    """A multi-word name that ends like an institution and names only small towns."""
+    words = normalize(name).split()
+    return words[-1] in _INSTITUTION_HEADS and all(
+        c.kind in ("city", "admin2") and c.population < _MIN_CITY_POP_INSIDE
+        for c in g.lookup(name))
 
 
 _HYPHEN_SUFFIXES = frozenset({"administered", "controlled", "held", "occupied", "based", "born",
@@ -241,6 +257,8 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
         city_ok = False  # acronyms: UN, AP, IS, TASS
     elif word.lower() in lower_words or g.is_common_word(word):
         city_ok = False  # the word is used as a common word in this very text
+    elif prev is not None and prev.text in _SAINTS and text[prev.end:tok.start] in (" ", ". "):
+        city_ok = False  # "St. Mark's Cathedral", "St. Michael's Hospital": a saint
     elif prev is not None and _is_cap(prev) and prev.text.lower() not in _LEADERS \
             and not prev.text.isupper() and prev.end >= tok.start - 1 \
             and not _sentence_start(text, prev.start):
@@ -644,6 +662,11 @@ _FEATURE_HEADS = frozenset({"road", "street", "avenue", "lane", "close", "cresce
                             "temple", "hall", "university"})
 
 
+# an organisation named after its building ("Mercy Hospital"); not churches, which are
+# denominations as often ("the Coptic Orthodox Church")
+_ORG_FEATURE_HEADS = frozenset({"hospital", "airport", "county", "university"})
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """A toponym span with its resolution and what kind of mention it is.
@@ -728,7 +751,7 @@ def _feature_spans(text: str, ents: Sequence[tuple[int, int, str]],
         words = normalize(text[s:e]).split()
         if len(words) < 2 or words[-1] not in _FEATURE_HEADS:
             continue
-        if lab == "ORG" and words[-1] not in ("hospital", "airport", "county", "university"):
+        if lab == "ORG" and words[-1] not in _ORG_FEATURE_HEADS:
             continue
         cands.append((s, e))
     cands += [(m.start(), m.end()) for m in _STREET_RE.finditer(text)]
