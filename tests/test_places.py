@@ -484,3 +484,17 @@ def test_landmarks(gaz: Gazetteer) -> None:
     p = gaz.resolve("Southern California")
     assert p is not None and p.country == "USA" and p.precision == "region"
     assert p.lat is not None and abs(p.lat - 34.0) < 0.5
+
+
+@pytest.mark.parametrize(("text", "span", "country", "admin1"), [
+    ("Most crew work out of London's Heathrow, one of the busiest hubs.", "Heathrow", "GBR",
+     None),  # a feature the gazetteer lacks: at London, not Heathrow, Florida
+    ("Floods hit Pakistan's Punjab on Monday.", "Punjab", "PAK", "Punjab"),
+    ("Just 21 per cent of Toronto's Ontario health-card holders are donors.", "Ontario", "CAN",
+     "Ontario"),  # a province is not inside a city: left as it is
+])
+def test_possessive_place(gaz: Gazetteer, text: str, span: str, country: str,
+                          admin1: str | None) -> None:
+    found = {p.text: p for p in find_places(text, (), gaz)}
+    assert found[span].country == country
+    assert admin1 is None or found[span].admin1 == admin1

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..gazetteer import Candidate, Gazetteer, normalize, to_place
+from ..gazetteer import Candidate, Gazetteer, haversine_km, normalize, to_place
 from ..models import Place
 
 if TYPE_CHECKING:
@@ -385,6 +385,8 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     _coordinated_polities(text, spans, g)
     keys = [normalize(text[sp.start:sp.end]) for sp in spans]
     fixed = _containers(text, spans, keys, g)
+    for k, c in _possessives(text, spans, keys, g).items():
+        fixed.setdefault(k, c)
 
     ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
     countries = sorted(_doc_countries(spans, ctx2) | {c.country2 for c in fixed.values()
@@ -491,6 +493,40 @@ def _containers(text: str, spans: Sequence[_Span], keys: Sequence[str],
         x, y = max(pairs, key=lambda p: (g.score(p[0]) + g.score(p[1]), p[0].population))
         fixed.setdefault(ka, x)
         fixed.setdefault(kb, y)
+    return fixed
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+_POSSESSIVE_KM = 100.0
+
+
+def _possessives(text: str, spans: Sequence[_Span], keys: Sequence[str],
+                 g: Gazetteer) -> dict[str, Candidate]:
+    """Resolutions fixed by "Place's Place" ("Pakistan's Punjab", "London's Heathrow",
+    "Whittier's Penn Park"): the second is in the first (its country, its state, or within
+    100 km of its town). When no reading of the second is, the second is a feature the
+    gazetteer lacks and takes the first's location."""
+    fixed: dict[str, Candidate] = {}
+    for a, b, kb in zip(spans, spans[1:], keys[1:], strict=False):
+        if not _POSSESSIVE.match(text[a.end:b.start]):
+            continue
+        outer = g.best(a.cands)
+        if outer is None or outer.kind == "continent":
+            continue
+        def within(c: Candidate, o: Candidate = outer) -> bool:
+            if o.kind == "country":
+                return c.country2 == o.country2 and c.kind != "country"
+            if o.kind == "admin1":
+                return (c.country2, c.admin1_code) == (o.country2, o.admin1_code) \
+                    and c.kind not in ("country", "admin1")
+            return c.kind in ("city", "admin2", "region") \
+                and haversine_km(c.lat, c.lon, o.lat, o.lon) <= _POSSESSIVE_KM
+        inner = [c for c in b.cands if within(c)]
+        if inner:
+            fixed.setdefault(kb, g.best(inner) or inner[0])
+        elif outer.kind in ("city", "admin2") \
+                and not any(c.kind in ("country", "admin1") for c in b.cands):
+            fixed.setdefault(kb, outer)  # ("Toronto's Ontario health-card holders": no)
     return fixed
 
 
