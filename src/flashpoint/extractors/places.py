@@ -385,8 +385,8 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     _coordinated_polities(text, spans, g)
     keys = [normalize(text[sp.start:sp.end]) for sp in spans]
     fixed = _containers(text, spans, keys, g)
-    for k, c in _possessives(text, spans, keys, g).items():
-        fixed.setdefault(k, c)
+    for k, pc in _possessives(text, spans, keys, g).items():
+        fixed.setdefault(k, pc)
 
     ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
     countries = sorted(_doc_countries(spans, ctx2) | {c.country2 for c in fixed.values()
