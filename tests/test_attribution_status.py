@@ -248,3 +248,38 @@ def test_scorer_counts_an_event_it_cannot_probe_as_wrong() -> None:
     gold = _gold((GoldEvent(10, 15, "asserted"),))
     r = score([gold], {"s1": SystemSentence(None, ())})
     assert r["status_accuracy"] == 0.0 and r["confusion"]["asserted"] == {"missed": 1}
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # a passive claim on the event noun is a claim of responsibility
+    ("A car bombing claimed by the Taliban killed six soldiers in Kandahar.", "bombing",
+     "claimed"),
+    ("A car bombing that killed six soldiers shook Kandahar on Monday.", "bombing",
+     "asserted"),
+    # "news emerged that": the report noun's verb, not the parse's attachment, decides
+    ("The vote comes as news emerged on Sunday that the army had captured two militants.",
+     "captured", "reported"),
+    # a failure or refusal to act: the act did not happen
+    ("Critics condemned the government's failure to arrest the suspects.", "arrest",
+     "negated"),
+    ("The rebels made a failed attempt to capture the airport.", "capture", "negated"),
+    ("The army had failed in its bid to capture the town.", "capture", "negated"),
+    ("The army succeeded in its bid to capture the town.", "capture", "asserted"),
+    # a gerund clause after a modal verb is as possible as the verb
+    ("The talks could end with the two sides signing a ceasefire deal.", "ceasefire",
+     "hypothetical"),
+    # a speech verb in a temporal clause reports its content but is not the speaker
+    ("Militants attacked a convoy on Monday, weeks after the governor said that the army had "
+     "captured the town.", "captured", "reported"),
+    ("Militants attacked a convoy on Monday, weeks after the governor said that the army had "
+     "captured the town.", "attacked", "asserted"),
+])
+def test_status_round_three(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_a_speech_verb_in_a_temporal_clause_gives_no_speaker() -> None:
+    m = _one("Militants attacked a convoy on Monday, weeks after the governor said that the "
+             "army had captured the town.", "attacked")
+    sp = m.attribution.speaker
+    assert sp is None or "governor" not in sp.text

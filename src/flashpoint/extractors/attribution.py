@@ -119,6 +119,9 @@ class SentenceAttribution:
     # passive report verbs ("shelling was reported in …"): they report their subject and
     # complement only, not the rest of the sentence
     passive_reports: tuple[int, ...] = ()
+    # speech verbs of a temporal clause ("weeks after Trump said the group was defeated"):
+    # they report their own content but give the sentence no speaker
+    clause_speech: tuple[int, ...] = ()
 
     @property
     def attributed(self) -> bool:
@@ -346,6 +349,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     sentence_wide = False
     reportedly = False
     passive_reports: list[int] = []
+    clause_speech: list[int] = []
     refers_back = False
     speech_l, report_l, cite_l = speech_lemmas(), report_lemmas(), _lexicon()["cite"]
 
@@ -397,6 +401,11 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         prio = 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
         speech.append(tok.i)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS
+                                       for c in tok.children):
+            clause_speech.append(tok.i)
+            continue  # "weeks after Trump said the group was defeated": a past statement
+            # that dates the sentence; it is not the sentence's source
         if lemma == "quote" and psubj is not None:  # "X was quoted as saying", "quoted by M"
             source(psubj, 0)
             for a in agents:
@@ -465,7 +474,8 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     speaker = min(speakers, key=lambda p: p[0])[1] if speakers else None
     anon = bool(speaker and speaker.anonymous)
     return SentenceAttribution(tuple(seen), speaker, anon, reportedly, tuple(speech),
-                               sentence_wide, refers_back, tuple(passive_reports))
+                               sentence_wide, refers_back, tuple(passive_reports),
+                               tuple(clause_speech))
 
 
 def _source_with_relatives(o: Token, source, prio: int, chain: list[str]) -> None:
@@ -726,6 +736,7 @@ HYPOTHETICAL_GOVERNORS_ADJ = frozenset({"likely", "possible", "ready", "able", "
                                         "prepared"})
 # "failed to arrest", "refused to withdraw": the event did not happen
 NEGATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect"})
+NEGATIVE_NOUNS = frozenset({"failure", "refusal", "inability"})
 # "suspected of carrying out the bombing", "accused X of shelling", "charged with murder"
 # "arrested for rioting", "booked for murder": the offence is what the accused is charged with
 _SUSPICION = {"suspect": ("of",), "suspicion": ("of",), "accuse": ("of",),
@@ -743,6 +754,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 # up a noun phrase or a non-finite complement, inside one clause
 _PHRASE_DEPS = frozenset({"dobj", "obj", "pobj", "pcomp", "prep", "compound", "nmod", "amod",
                           "appos", "conj", "attr", "oprd"})
+
+
+# the event as a gerund's object: "reaching a ceasefire deal", not "recovering from genocide"
+_GERUND_OBJECT_DEPS = frozenset({"dobj", "obj", "compound", "nmod", "amod"})
 
 
 def _climb(t: Token, deps: frozenset[str] = _PHRASE_DEPS, limit: int = 6) -> list[Token]:
@@ -958,6 +973,34 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
         if node is not None and node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
             negated = True
     v = _clause_verb(t)
+    if v is not None and v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in v.children):
+        # "the failure to try Bashir", "a failed attempt to seize the town", "failed in his
+        # promise to close it", "refused its request to extradite him"
+        noun = v.head
+        if noun.lemma_.lower() in NEGATIVE_NOUNS or any(
+                c.dep_ == "amod" and c.lower_ in ("failed", "abortive", "unsuccessful")
+                for c in noun.children) or (
+                noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in NEGATIVE_GOVERNORS
+                and noun.head.head.pos_ == "VERB" and not _own_negation(noun.head.head)):
+            negated = True
+    # "could lead to the president reaching a deal": a gerund clause after a modal verb
+    # shares its modality
+    if not modality:
+        gerund = next((n for n in _climb(t, _GERUND_OBJECT_DEPS, 3) if n.tag_ == "VBG"
+                       and (n.dep_ in ("advcl", "pcomp") or (n.dep_ == "acl"
+                                                              and n.head.dep_ == "pobj"))
+                       and not any(c.dep_ == "mark" for c in n.children)), None)
+        up = gerund
+        for _ in range(3 if gerund is not None else 0):
+            if up is None or up.head == up:
+                break
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                if gerund is not None and up.i < gerund.i and \
+                        modality_of(up)[1] == "hypothetical":
+                    modality = "hypothetical"
+                break
     if v is not None and v.dep_ == "xcomp":
         gov = v.head.lemma_.lower()
         if gov in NEGATIVE_GOVERNORS:
@@ -1023,6 +1066,10 @@ def _claim_cue(doc: Doc, i: int) -> bool:
         if lemma in _CREDIT and lower.dep_ == "prep" and lower.lower_ == "for" and \
                 upper.head.lemma_.lower() in _CLAIM_OF_CREDIT_VERBS:
             return not _negated_verb(upper.head)
+    # "a suicide bombing claimed by the Islamic State"
+    if any(c.dep_ == "acl" and c.lemma_.lower() == "claim" and c.tag_ == "VBN" and any(
+            g.dep_ == "agent" for g in c.children) for c in t.children):
+        return True
     # "the rebels claimed (that) they had captured the town": the claimant is the actor
     own = _clause_verb(t)
     for a in [t, *t.ancestors]:
@@ -1107,6 +1154,8 @@ def _content_of(doc: Doc, i: int) -> Token | None:
     return None
 
 
+# "weeks after Trump said …", "before the army announced …"
+_TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 _SOURCE_VERBS = frozenset({"claim", "say", "report", "allege", "accuse", "blame", "tell",
                            "announce", "state", "insist"})
 
@@ -1148,7 +1197,32 @@ def _report_noun_cue(doc: Doc, i: int) -> bool:
     """"reports of shelling", "reports that troops fired", "is said to have": the event as
     a source's report."""
     c = _content_of(doc, i)
-    return c is not None and c.lemma_.lower() in REPORT_NOUNS | _EVIDENTIAL_PASSIVES
+    return (c is not None and c.lemma_.lower() in REPORT_NOUNS | _EVIDENTIAL_PASSIVES) or \
+        _emerged_report(doc, i)
+
+
+# "news emerged that", "reports surfaced that", "word came that"
+_EMERGE_VERBS = frozenset({"emerge", "surface", "circulate", "come", "spread", "break"})
+
+
+def _emerged_report(doc: Doc, i: int) -> bool:
+    """The event in a that-clause whose report noun is the subject of a verb of emerging,
+    whatever the parse attaches the clause to ("as news emerged over the weekend that the
+    SDF had captured three foreigners")."""
+    for a in [doc[i], *doc[i].ancestors]:
+        if a.dep_ == "ccomp":
+            mark = next((c for c in a.children if c.dep_ == "mark" and c.lower_ == "that"),
+                        None)
+            if mark is None:
+                return False
+            for w in doc[max(0, mark.i - 8):mark.i]:
+                if w.lemma_.lower() in REPORT_NOUNS and w.dep_ == "nsubj" and \
+                        w.head.lemma_.lower() in _EMERGE_VERBS:
+                    return True
+            return False
+        if a.dep_ in ("relcl", "advcl", "acl"):
+            break
+    return False
 
 
 def _allegation_cue(doc: Doc, i: int) -> bool:
@@ -1213,6 +1287,8 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         return "reported"
     if att.passive_reports and (doc is None or any(
             _under_passive_report(doc, ev.token, v) for v in att.passive_reports)):
+        return "reported"
+    if doc is not None and any(_in_scope(doc, ev.token, v) for v in att.clause_speech):
         return "reported"
     # an outlet named in the sentence is a source for what it is said to report, like a
     # speaker: "a senator told CNN after meeting with Pence" does not report the meeting
