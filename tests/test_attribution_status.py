@@ -283,3 +283,27 @@ def test_a_speech_verb_in_a_temporal_clause_gives_no_speaker() -> None:
              "army had captured the town.", "attacked")
     sp = m.attribution.speaker
     assert sp is None or "governor" not in sp.text
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # a rejected request is a fact; nothing said to have happened is denied
+    ("A Turkish court has rejected Australia's request for the extradition of the suspect.",
+     "rejected", "asserted"),
+    ("Pakistan rejected the claim that its troops fired on Indian posts.", "fired",
+     "contested"),
+    # a temporal clause under a future act is future
+    ("It is not clear what will happen when US troops withdraw from the area.", "withdraw",
+     "future"),
+    ("Troops withdrew when militants attacked the post.", "attacked", "asserted"),
+])
+def test_status_round_three_b(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_a_person_of_an_outlet_is_the_speaker_and_the_outlet_the_chain() -> None:
+    m = _one("Troops shelled the border, according to the BBC's Lyse Doucet.", "shelled")
+    assert m.status == "reported"
+    assert m.attribution.speaker is not None and "Lyse Doucet" in m.attribution.speaker.text
+    assert "BBC" in m.attribution.chain
+    m = _one("Troops shelled the border, according to the BBC.", "shelled")
+    assert m.attribution.speaker is None and "BBC" in m.attribution.chain

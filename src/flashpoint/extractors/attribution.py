@@ -36,6 +36,7 @@ from .events import (
     LIGHT_VERBS,
     NONE_OF,
     OCCUR_VERBS,
+    REQUEST_NOUNS,
     SentenceContext,
     SentenceEvent,
     appended_charge,
@@ -356,7 +357,15 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     def source(tok: Token, prio: int) -> None:
         """A source phrase: a news organisation joins the chain, anyone else may speak."""
         name = media_name(_phrase_text(tok))
-        if name:
+        if name and tok.pos_ == "PROPN" and tok.lower_ not in name.lower() and any(
+                c.dep_ == "poss" for c in tok.subtree):
+            # "according to the Guardian's commentator Simon Tisdall": the outlet is only
+            # whose the person is; the person speaks, through the outlet
+            chain.append(name)
+            sp = _speaker(tok, ctx, doc.text)
+            if sp is not None:
+                speakers.append((prio, sp))
+        elif name:
             chain.append(name)
         elif tok.lemma_.lower() in _DOCUMENTS:
             return  # "according to a report carried by Xinhua": the report is no speaker
@@ -1023,6 +1032,12 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
         mod = modality_of(v.head)[1]
         if mod and not modality:
             modality = mod
+    # "what will happen when US troops leave": a temporal clause under a future act is future
+    if v is not None and not modality and v.dep_ == "advcl" and v.tag_ in ("VB", "VBP", "VBZ") \
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after",
+                                                                   "before", "until", "till")
+                    for c in v.children) and modality_of(v.head)[1] == "future":
+        modality = "future"
     if modality is None and _conditional(doc, i):
         modality = "hypothetical"
     return negated, modality
@@ -1198,7 +1213,18 @@ def _report_noun_cue(doc: Doc, i: int) -> bool:
     a source's report."""
     c = _content_of(doc, i)
     return (c is not None and c.lemma_.lower() in REPORT_NOUNS | _EVIDENTIAL_PASSIVES) or \
-        _emerged_report(doc, i)
+        _emerged_report(doc, i) or _reported_adjective(doc[i])
+
+
+def _reported_adjective(t: Token) -> bool:
+    """"the reported shelling", "the reported move to impose president's rule": the event
+    (or the move, plan or decision it completes) is marked as a report."""
+    v = _clause_verb(t)
+    nouns = [t]
+    if v is not None and v.dep_ == "acl" and v.head.pos_ == "NOUN":
+        nouns.append(v.head)
+    return any(c.dep_ == "amod" and c.lower_ in ("reported", "purported")
+               for n in nouns for c in n.children)
 
 
 # "news emerged that", "reports surfaced that", "word came that"
@@ -1288,6 +1314,8 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
     if att.passive_reports and (doc is None or any(
             _under_passive_report(doc, ev.token, v) for v in att.passive_reports)):
         return "reported"
+    if doc is not None and _turned_down(doc[ev.token]):
+        return "asserted"  # "Downing Street rejected Trump's call for …"
     if doc is not None and any(_in_scope(doc, ev.token, v) for v in att.clause_speech):
         return "reported"
     # an outlet named in the sentence is a source for what it is said to report, like a
@@ -1306,6 +1334,13 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         if att.sentence_wide and not any(v == ev.token for v in att.speech):
             return "reported"
     return "asserted"
+
+
+def _turned_down(t: Token) -> bool:
+    """A request, call or proposal that a rejection verb turns down: the rejected act is the
+    speaker's own, and the request is a fact, not what the speaker reports."""
+    return t.lemma_.lower() in REQUEST_NOUNS and t.pos_ == "NOUN" and \
+        t.dep_ in ("dobj", "obj", "nsubjpass") and t.head.lemma_.lower() in _DENIAL
 
 
 def probe_status(doc: Doc, ctx: SentenceContext, i: int, att: SentenceAttribution,

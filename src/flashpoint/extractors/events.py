@@ -55,6 +55,10 @@ NONE_OF = frozenset({"incident", "report", "sign", "case", "instance", "evidence
 # "humanitarian access was denied": a refusal, not a denial of what someone said
 _REFUSED = frozenset({"access", "permission", "entry", "visa", "bail", "request", "application",
                       "passage", "clearance"})
+# what a rejection turns down rather than denies: "rejected the call for talks"
+REQUEST_NOUNS = _REFUSED | frozenset({"call", "proposal", "offer", "demand", "plea", "appeal",
+                                       "bid", "invitation", "petition", "suggestion", "overture",
+                                       "ultimatum", "motion", "resolution", "nomination"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "report", "involvement",
@@ -793,6 +797,10 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                 continue
             u = doc[o.token]
             path = _path_to(u, t)
+            if path is not None and any(w.lemma_.lower() in REQUEST_NOUNS and w.pos_ == "NOUN"
+                                        for w in path):
+                continue  # "rejected Trump's call for …", "rejected the request for the
+                # extradition of …": a proposal turned down, nothing said to have happened
             in_clause = path is not None and path[-1].dep_ not in ("nsubj", "conj", "cc",
                                                                   "advcl", "prep")
             if path is not None and path[-1].dep_ == "prep" and path[-1].i > t.i:
