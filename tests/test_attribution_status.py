@@ -295,6 +295,9 @@ def test_a_speech_verb_in_a_temporal_clause_gives_no_speaker() -> None:
     ("It is not clear what will happen when US troops withdraw from the area.", "withdraw",
      "future"),
     ("Troops withdrew when militants attacked the post.", "attacked", "asserted"),
+    # a denied delay presupposes the act it delays
+    ("The minister rejected suggestions of any delay in the deployment of troops.",
+     "deployment", "asserted"),
 ])
 def test_status_round_three_b(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status

@@ -707,7 +707,7 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
 
 # "denied any involvement in the attack": the role is denied, the attack itself is not
 ROLE_NOUNS = frozenset({"involvement", "role", "complicity", "hand", "part", "link", "links",
-                        "participation", "responsibility", "connection", "collusion"})
+                        "participation", "responsibility", "connection", "collusion", "delay"})
 # "a possible attack", "the feared crackdown"; "the planned offensive", "upcoming talks"
 HYPOTHETICAL_ADJ = frozenset({"possible", "potential", "feared", "likely", "probable",
                               "threatened", "hypothetical", "prospective", "rumoured",
