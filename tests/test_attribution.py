@@ -245,7 +245,9 @@ def test_dev_set_is_well_formed() -> None:
     assert len(rows) >= 150 and len(set(ids)) == len(ids)
     tune = set((GOLD / "split_tune.txt").read_text().split())
     held = set((GOLD / "split_heldout.txt").read_text().split())
-    assert tune | held == set(ids) and not tune & held
+    fresh = set((GOLD / "split_fresh.txt").read_text().split())
+    assert tune | held | fresh == set(ids)
+    assert not tune & held and not tune & fresh and not held & fresh
     statuses = {e["status"] for r in rows for e in r["events"]}
     assert statuses == set(STATUSES)
     for r in rows:
@@ -263,7 +265,7 @@ def scores(shared_data: Path) -> dict:
     return evaluate_attribution(shared_data)
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout"])
+@pytest.mark.parametrize("split", ["tune", "heldout", "untuned"])
 def test_dev_set_scores(scores: dict, split: str) -> None:
     r = scores[split]
     assert r["speaker"]["f1"] >= 0.85

@@ -23,7 +23,8 @@ from .evaluate import eval_group
               help="Also list every wrong speaker, chain and status (text format).")
 def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: bool) -> None:
     """Score speakers (P/R/F1), chains (exact match) and event status (accuracy and
-    confusion matrix) on the tuning half, the held-out half and the whole set.
+    confusion matrix) on the tuning half, the held-out half, the fresh held-out draw (and the
+    two held-out parts pooled as "untuned") and the whole set.
 
     \b
     Example:
@@ -36,7 +37,8 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    for name in ("tune", "heldout", "all"):
+    names = [n for n in ("tune", "heldout", "fresh", "untuned", "all") if n in result]
+    for name in names:
         r = result[name]
         sp = r["speaker"]
         click.echo(f"{name}: {r['sentences']} sentences")
@@ -50,7 +52,7 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
                    f"{r['status_found']} the extractor found, the rest judged at the gold "
                    f"trigger); end to end {r['status_accuracy_end_to_end']} (missed counted "
                    f"wrong; trigger recall {r['trigger_recall']})")
-    for name in ("heldout", "all"):
+    for name in [n for n in ("heldout", "untuned", "all") if n in result]:
         click.echo(f"\nstatus confusion, {name} (rows gold, columns system):")
         for line in confusion_table(result[name]["confusion"]):
             click.echo("  " + line)

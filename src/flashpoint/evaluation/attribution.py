@@ -92,7 +92,8 @@ def load_gold(folder: Path = GOLD_DIR) -> list[GoldSentence]:
 
 
 def load_split(name: str, folder: Path = GOLD_DIR) -> set[str]:
-    """The ids of a split (``tune`` or ``heldout``), fixed by seed when the set was made."""
+    """The ids of a split (``tune``, ``heldout`` or ``fresh``), fixed by seed when the set was
+    made."""
     path = folder / f"split_{name}.txt"
     if not path.is_file():
         raise ConfigError(f"no split file {path}; the attribution splits are split_tune.txt "
@@ -350,11 +351,18 @@ def evaluate_attribution(data: Path, gold_dir: Path = GOLD_DIR) -> dict[str, Any
     docs = documents(data, gold)
     system = run_system(docs, gold)
     tune, held = load_split("tune", gold_dir), load_split("heldout", gold_dir)
-    return {
+    out = {
         "tune": score([x for x in gold if x.id in tune], system),
         "heldout": score([x for x in gold if x.id in held], system),
-        "all": score(gold, system),
     }
+    if (gold_dir / "split_fresh.txt").is_file():
+        # a second held-out draw, annotated blind and never tuned on; "untuned" pools it with
+        # the held-out half: every sentence the rules were not written from
+        fresh = load_split("fresh", gold_dir)
+        out["fresh"] = score([x for x in gold if x.id in fresh], system)
+        out["untuned"] = score([x for x in gold if x.id in fresh | held], system)
+    out["all"] = score(gold, system)
+    return out
 
 
 def confusion_table(confusion: dict[str, dict[str, int]]) -> list[str]:
