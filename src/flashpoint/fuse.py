@@ -134,6 +134,9 @@ class Features:
     keywords: frozenset[str] = frozenset()
     anaphoric: bool = False  # a bare definite noun ("died in the clash"): an event told before
     trigger_stem: str | None = None
+    # where the date comes from: "text" (the mention's sentence), "context" (an earlier
+    # sentence of its paragraph) or "publication"
+    basis: str = "text"
 
     @property
     def countries(self) -> frozenset[str]:
@@ -160,6 +163,21 @@ class Features:
         if not self.dated:  # only the publication date: the event is from the days before
             return self.start - 3, end
         return self.start - 1, end + 1
+
+    def pub_window(self) -> tuple[int, int] | None:
+        """The days before publication, the fallback window of a mention dated only from
+        its paragraph (a date of an earlier sentence may belong to another event)."""
+        if self.basis != "context" or self.published is None:
+            return None
+        return self.published - 3, self.published
+
+    def days(self) -> list[int]:
+        """Every day of :meth:`window` and :meth:`pub_window` (for blocking)."""
+        out: set[int] = set()
+        for w in (self.window(), self.pub_window()):
+            if w is not None:
+                out.update(range(w[0], w[1] + 1))
+        return sorted(out)
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -277,7 +295,9 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
         place_country=_iso3(w.country) if w else None, place_precision=w.precision if w else None,
         dead=m.magnitude.dead, injured=m.magnitude.injured, sketch=sketch(local),
         actor_text=act, recipient_text=rec, keywords=keywords(local),
-        anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None)
+        anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None,
+        basis=("publication" if m.when.basis == "publication" or m.when.start is None
+               else "context" if m.when.basis == "context" else "text"))
 
 
 def _local_text(m: EventMention, reach: int = 150) -> str:
@@ -396,9 +416,20 @@ def _toll_score(a: Features, b: Features) -> float:
     return 0.0 if hi - lo <= 3 or hi <= 2.5 * lo else -0.7
 
 
-def _time_score(a: Features, b: Features) -> float | None:
+def _meets(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _time_score(a: Features, b: Features, soft: float = -0.3) -> float | None:
+    """How well the dates agree; None when their windows do not overlap. A date taken from
+    an earlier sentence of the paragraph (``context``) may belong to another event, so when
+    it is the one that disagrees and the reports' publication windows overlap, the pair
+    gets ``soft`` (a penalty) instead of a veto."""
     wa, wb = a.window(), b.window()
-    if wa is None or wb is None or wa[0] > wb[1] or wb[0] > wa[1]:
+    if not _meets(wa, wb):
+        if "context" in (a.basis, b.basis) and _meets(a.pub_window() or wa,
+                                                      b.pub_window() or wb):
+            return soft
         return None
     assert a.start is not None and b.start is not None
     ea = a.end if a.end is not None else a.start
@@ -573,17 +604,20 @@ class Fuser:
                      ) -> float | None:
         """The best score against the event's first members plus the keyword evidence
         against the event's vocabulary; None when one of them rules the mention out or when
-        their mean is far below the best (a chain, not a match). ``other_reports``: only
-        members from other articles count as evidence (None when there are none)."""
-        scores: list[float] = []
+        their mean is far below the best (a chain, not a match). Each report counts once in
+        that mean, with its best-matching member: a report that tells the event in several
+        sentences is one witness, not several that disagree. ``other_reports``: only members
+        from other articles count as evidence (None when there are none)."""
+        best_of: dict[str, float] = {}
         for m in c.members[:self.config.exemplars]:
             s = base_score(m, f, self.config)
             if s is None:
                 return None
             if not other_reports or m.article_id != f.article_id:
-                scores.append(s)
-        if not scores:
+                best_of[m.article_id] = max(s, best_of.get(m.article_id, -math.inf))
+        if not best_of:
             return None
+        scores = list(best_of.values())
         if sum(scores) / len(scores) < max(scores) - self.config.max_spread:
             return None
         return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
@@ -644,12 +678,9 @@ class Fuser:
         return keep
 
     def _keys(self, f: Features) -> list[tuple[str, int, str]]:
-        w = f.window()
-        if w is None:
-            return []
         fam = _family(f)
         cs = sorted(f.countries) or ["-"]
-        return [(fam, d, c) for d in range(w[0], w[1] + 1) for c in [*cs, "*"]]
+        return [(fam, d, c) for d in f.days() for c in [*cs, "*"]]
 
     def _attach(self, c: _Cluster, f: Features, rank: int) -> None:
         if c.ranks and rank < c.ranks[-1]:  # keep rank order (seeded out of order)
@@ -670,17 +701,15 @@ class Fuser:
                 self._index.setdefault(key, []).append(c.seq)
 
     def _candidates(self, f: Features) -> list[_Cluster]:
-        w = f.window()
-        if w is None:
-            return []
+        days = f.days()
         fam = _family(f)
         found: set[int] = set()
         if f.countries:
-            for d in range(w[0], w[1] + 1):
+            for d in days:
                 for c in [*sorted(f.countries), "-"]:
                     found.update(self._index.get((fam, d, c), ()))
         else:
-            for d in range(w[0], w[1] + 1):
+            for d in days:
                 found.update(self._index.get((fam, d, "*"), ())[-self.config.max_candidates:])
         return [k for i in sorted(found) if (k := self._clusters[i]).into is None]
 
