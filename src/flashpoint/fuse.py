@@ -93,6 +93,7 @@ class FusionConfig:
     anaphora: float = 0.6  # instead of same_article when one mention is a bare definite noun
     exemplars: int = 8  # members of an event a new mention is compared with
     max_spread: float = 1.5  # how far the mean score over them may fall below the best
+    copy: float = 0.8  # text similarity (MinHash Jaccard) of a copied sentence
     max_candidates: int = 64  # events compared per mention when it names no country
 
 
@@ -609,16 +610,21 @@ class Fuser:
         sentences is one witness, not several that disagree. ``other_reports``: only members
         from other articles count as evidence (None when there are none)."""
         best_of: dict[str, float] = {}
+        copy = False
         for m in c.members[:self.config.exemplars]:
             s = base_score(m, f, self.config)
             if s is None:
                 return None
             if not other_reports or m.article_id != f.article_id:
                 best_of[m.article_id] = max(s, best_of.get(m.article_id, -math.inf))
+                copy = copy or (m.article_id != f.article_id
+                                and jaccard(m.sketch, f.sketch) >= self.config.copy)
         if not best_of:
             return None
         scores = list(best_of.values())
-        if sum(scores) / len(scores) < max(scores) - self.config.max_spread:
+        # a copy of a member's sentence (a syndicated or re-filed report) belongs wherever
+        # that member does: no chain check
+        if not copy and sum(scores) / len(scores) < max(scores) - self.config.max_spread:
             return None
         return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
 
