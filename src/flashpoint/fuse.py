@@ -610,21 +610,22 @@ class Fuser:
         sentences is one witness, not several that disagree. ``other_reports``: only members
         from other articles count as evidence (None when there are none)."""
         best_of: dict[str, float] = {}
-        copy = False
-        for m in c.members[:self.config.exemplars]:
+        exemplars = c.members[:self.config.exemplars]
+        for m in exemplars:
             s = base_score(m, f, self.config)
             if s is None:
                 return None
             if not other_reports or m.article_id != f.article_id:
                 best_of[m.article_id] = max(s, best_of.get(m.article_id, -math.inf))
-                copy = copy or (m.article_id != f.article_id
-                                and jaccard(m.sketch, f.sketch) >= self.config.copy)
         if not best_of:
             return None
         scores = list(best_of.values())
         # a copy of a member's sentence (a syndicated or re-filed report) belongs wherever
         # that member does: no chain check
-        if not copy and sum(scores) / len(scores) < max(scores) - self.config.max_spread:
+        if (sum(scores) / len(scores) < max(scores) - self.config.max_spread
+                and not any(m.article_id != f.article_id
+                            and jaccard(m.sketch, f.sketch) >= self.config.copy
+                            for m in exemplars)):
             return None
         return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
 
