@@ -56,6 +56,7 @@ _WEAPON_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone", "expl
 _RADIUS_KM = {"city": 40.0, "region": 150.0, "admin1": 300.0, "country": 2000.0}
 _PRECISION_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 _MAX_SPAN_DAYS = 31  # mentions dated more vaguely than a month are not fused
+_SOFT_DAYS = 7  # how late an undated report may come (see Features.pub_window)
 _SKETCH = 32  # bottom-k MinHash size
 _STOP = frozenset("""a an the and or but of to in on at by for from with as is are was were be been
 being has have had it its this that these those he she they them his her their we our you your
@@ -166,11 +167,12 @@ class Features:
         return self.start - 1, end + 1
 
     def pub_window(self) -> tuple[int, int] | None:
-        """The days before publication, the fallback window of a mention dated only from
-        its paragraph (a date of an earlier sentence may belong to another event)."""
-        if self.basis != "context" or self.published is None:
+        """The soft window of a mention not dated by its own sentence: the ``_SOFT_DAYS``
+        before publication (a date of an earlier sentence may belong to another event, and a
+        report may come days late); a pair that meets only there is penalised, not vetoed."""
+        if self.basis == "text" or self.published is None:
             return None
-        return self.published - 3, self.published
+        return self.published - _SOFT_DAYS, self.published
 
     def days(self) -> list[int]:
         """Every day of :meth:`window` and :meth:`pub_window` (for blocking)."""
@@ -422,14 +424,13 @@ def _meets(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
 
 
 def _time_score(a: Features, b: Features, soft: float = -0.3) -> float | None:
-    """How well the dates agree; None when their windows do not overlap. A date taken from
-    an earlier sentence of the paragraph (``context``) may belong to another event, so when
-    it is the one that disagrees and the reports' publication windows overlap, the pair
-    gets ``soft`` (a penalty) instead of a veto."""
+    """How well the dates agree; None when their windows do not overlap. When one of them
+    is not dated by its own sentence (a date of an earlier sentence may belong to another
+    event; a report with no date may come days late) and the pair meets within the soft
+    windows (:meth:`Features.pub_window`), it gets ``soft`` (a penalty) instead of a veto."""
     wa, wb = a.window(), b.window()
     if not _meets(wa, wb):
-        if "context" in (a.basis, b.basis) and _meets(a.pub_window() or wa,
-                                                      b.pub_window() or wb):
+        if _meets(a.pub_window() or wa, b.pub_window() or wb):
             return soft
         return None
     assert a.start is not None and b.start is not None
