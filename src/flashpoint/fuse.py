@@ -7,7 +7,8 @@ Pure functions and one small class, no I/O (the store side is ``store/fused.py``
   few fields fusion compares: :class:`Features`.
 * :func:`score` compares two mentions. Signals: the same PLOVER type (or a compatible type or
   mode), the same or reversed dyad (reciprocal events match either way), overlapping time
-  intervals (a day of slack either side, more when the date is only the publication date),
+  intervals (a day of slack either side, more when the date is only the publication date; a
+  mention not dated by its own sentence meets the week before publication at a penalty),
   compatible places (same GeoNames entry, containment, or within a distance that depends on the
   coarser precision), similar evidence text (bottom-k MinHash of word shingles), shared
   :func:`keywords` (names, numbers, specific nouns) and compatible tolls; two mentions of one
