@@ -395,7 +395,8 @@ def test_eval_fusion_on_the_dev_clusters(shared_data: Path) -> None:
     assert r.exit_code == 0, r.output
     dev = next(ln for ln in r.output.splitlines() if ln.startswith("dev:"))
     precision = float(dev.split("pairwise P ")[1].split()[0])
-    assert precision >= 0.9, dev
+    f1 = float(dev.split(" F1 ")[1].split()[0])
+    assert precision >= 0.95 and f1 >= 0.9, dev  # the issue's target: F1 >= 0.90
     assert "heldout:" in r.output
 
 
@@ -409,3 +410,56 @@ def test_narrative_lines(fused_db: Path) -> None:
         lines = narrative_lines(fused_events(store, dyad=("IND", "PAK")))
     day = next(ln for ln in lines if ln.startswith("2025-05-08"))
     assert "Kotli, 8 dead (2 sources) [disputed: dead]" in day, day
+
+
+def test_a_report_told_in_several_sentences_counts_once() -> None:
+    # one report tells the shelling in three sentences, two of them with no place or actor;
+    # a second report's paraphrase fits its first sentence: the report is one witness, and
+    # the sentences that say little do not make the match look like a chain
+    r1 = [features(mention(f"r1{i}", article="r1", text=t, dead=8 if i == 0 else None,
+                           where=KOTLI if i == 0 else None, actor="IND" if i == 0 else None),
+                   "2025-05-09")
+          for i, t in enumerate(["Indian troops shelled Dhanna village near Kotli on May 8, "
+                                 "killing eight civilians",
+                                 "The shelling destroyed houses and a school, residents said",
+                                 "Officials counted the damage to the bazaar afterwards"])]
+    other = features(mention("r2", article="r2", dead=8, publisher="Outlet B",
+                             text="Eight civilians died when Indian artillery hit Dhanna "
+                                  "village outside Kotli on May 8"), "2025-05-09")
+    fuser = Fuser()
+    fuser.seed("ev-r1", r1)
+    assert fuser.add(other) == "ev-r1"
+
+
+def test_a_copied_sentence_joins_the_event_of_its_original() -> None:
+    # two reports of one shelling in other words; a third report copies the second one's
+    # sentence: it belongs with that sentence, however unlike the first report it reads
+    shelled = ("Indian troops shelled Dhanna village near Kotli on May 8, killing eight "
+               "civilians")
+    a = features(mention("a", article="ra", where=None, actor=None,
+                         text="Shells fell on Dhanna overnight, residents said"), "2025-05-09")
+    b = features(mention("b", article="rb", dead=8, publisher="Outlet B", text=shelled),
+                 "2025-05-09")
+    copy = features(mention("c", article="rc", dead=8, publisher="Outlet C", text=shelled),
+                    "2025-05-09")
+    for cfg, joins in ((FusionConfig(), True), (FusionConfig(copy=1.01), False)):
+        fuser = Fuser(cfg)
+        fuser.seed("ev-1", [a, b])
+        assert (fuser.add(copy) == "ev-1") is joins
+
+
+def test_a_date_from_the_paragraph_or_publication_is_a_soft_window() -> None:
+    base = features(mention("a", day="2025-05-08"), "2025-05-09")
+
+    def other(day: str, basis: str, published: str) -> str | None:
+        return veto(base, features(mention("b", day=day, basis=basis), published))
+
+    # an earlier sentence's date may belong to another event: a penalty, not a veto
+    assert other("2025-05-01", "context", "2025-05-09") is None
+    assert score(base, features(mention("b", day="2025-05-01", basis="context"),
+                                "2025-05-09")) is not None
+    # a report with no date of its own may come up to a week late
+    assert other("2025-05-14", "publication", "2025-05-14") is None
+    assert other("2025-05-20", "publication", "2025-05-20") == "time"
+    # two dates stated in the reports' own sentences still rule the pair out
+    assert other("2025-05-01", "text", "2025-05-09") == "time"

@@ -87,3 +87,13 @@ def test_new_trigger_rows() -> None:
     assert b.plover_mode == "restrict"
     (o,) = _events("Isis operated at least 54 detention centres.", "COERCE")
     assert o.trigger == "operated"
+
+
+def test_a_headline_toll_keeps_its_event_noun() -> None:
+    # headlines run together without punctuation: the parser takes "clash" for a modifier of
+    # the next headline's words, but "one dead in ... clash" names the event
+    text = ("related stories: muslim board has no role in dispute: vhp one dead in bengal "
+            "police-vhp clash nda allies uneasy as vhp readies for puja")
+    assert [m.trigger for m in _events(text, "ASSAULT")] == ["clash"]
+    # a plain modifier stays a modifier
+    assert _events("The army bought a new attack helicopter fleet.", "ASSAULT") == []

@@ -146,7 +146,15 @@ TENSE_CASES = [
     ("A court will hear the case on the 20th.", "the 20th", "2025-05-20"),
     ("He was arrested on the 20th.", "the 20th", "2025-04-20"),
     ("Elections are due in June.", "June", "2025-06"),
+    # lower-cased text: a weekday has no other sense (unlike "may" or "march")
+    ("about 17 ram sevaks were arrested on sunday.", "sunday", "2025-05-11"),
+    ("the vhp on sunday night demanded a probe.", "sunday night", "2025-05-11"),
+    ("the court will sit on tuesday.", "tuesday", "2025-05-20"),
 ]
+
+
+def test_lower_case_months_stay_words() -> None:
+    assert find_times("they may march to the border.", PUB) == []
 
 
 @pytest.mark.parametrize(("sentence", "span", "value"), TENSE_CASES)

@@ -7,7 +7,8 @@ Pure functions and one small class, no I/O (the store side is ``store/fused.py``
   few fields fusion compares: :class:`Features`.
 * :func:`score` compares two mentions. Signals: the same PLOVER type (or a compatible type or
   mode), the same or reversed dyad (reciprocal events match either way), overlapping time
-  intervals (a day of slack either side, more when the date is only the publication date),
+  intervals (a day of slack either side, more when the date is only the publication date; a
+  mention not dated by its own sentence meets the week before publication at a penalty),
   compatible places (same GeoNames entry, containment, or within a distance that depends on the
   coarser precision), similar evidence text (bottom-k MinHash of word shingles), shared
   :func:`keywords` (names, numbers, specific nouns) and compatible tolls; two mentions of one
@@ -56,6 +57,7 @@ _WEAPON_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone", "expl
 _RADIUS_KM = {"city": 40.0, "region": 150.0, "admin1": 300.0, "country": 2000.0}
 _PRECISION_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 _MAX_SPAN_DAYS = 31  # mentions dated more vaguely than a month are not fused
+_SOFT_DAYS = 7  # how late an undated report may come (see Features.pub_window)
 _SKETCH = 32  # bottom-k MinHash size
 _STOP = frozenset("""a an the and or but of to in on at by for from with as is are was were be been
 being has have had it its this that these those he she they them his her their we our you your
@@ -93,6 +95,7 @@ class FusionConfig:
     anaphora: float = 0.6  # instead of same_article when one mention is a bare definite noun
     exemplars: int = 8  # members of an event a new mention is compared with
     max_spread: float = 1.5  # how far the mean score over them may fall below the best
+    copy: float = 0.8  # text similarity (MinHash Jaccard) of a copied sentence
     max_candidates: int = 64  # events compared per mention when it names no country
 
 
@@ -134,6 +137,9 @@ class Features:
     keywords: frozenset[str] = frozenset()
     anaphoric: bool = False  # a bare definite noun ("died in the clash"): an event told before
     trigger_stem: str | None = None
+    # where the date comes from: "text" (the mention's sentence), "context" (an earlier
+    # sentence of its paragraph) or "publication"
+    basis: str = "text"
 
     @property
     def countries(self) -> frozenset[str]:
@@ -160,6 +166,22 @@ class Features:
         if not self.dated:  # only the publication date: the event is from the days before
             return self.start - 3, end
         return self.start - 1, end + 1
+
+    def pub_window(self) -> tuple[int, int] | None:
+        """The soft window of a mention not dated by its own sentence: the ``_SOFT_DAYS``
+        before publication (a date of an earlier sentence may belong to another event, and a
+        report may come days late); a pair that meets only there is penalised, not vetoed."""
+        if self.basis == "text" or self.published is None:
+            return None
+        return self.published - _SOFT_DAYS, self.published
+
+    def days(self) -> list[int]:
+        """Every day of :meth:`window` and :meth:`pub_window` (for blocking)."""
+        out: set[int] = set()
+        for w in (self.window(), self.pub_window()):
+            if w is not None:
+                out.update(range(w[0], w[1] + 1))
+        return sorted(out)
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -277,7 +299,9 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
         place_country=_iso3(w.country) if w else None, place_precision=w.precision if w else None,
         dead=m.magnitude.dead, injured=m.magnitude.injured, sketch=sketch(local),
         actor_text=act, recipient_text=rec, keywords=keywords(local),
-        anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None)
+        anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None,
+        basis=("publication" if m.when.basis == "publication" or m.when.start is None
+               else "context" if m.when.basis == "context" else "text"))
 
 
 def _local_text(m: EventMention, reach: int = 150) -> str:
@@ -396,9 +420,19 @@ def _toll_score(a: Features, b: Features) -> float:
     return 0.0 if hi - lo <= 3 or hi <= 2.5 * lo else -0.7
 
 
-def _time_score(a: Features, b: Features) -> float | None:
+def _meets(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _time_score(a: Features, b: Features, soft: float = -0.3) -> float | None:
+    """How well the dates agree; None when their windows do not overlap. When one of them
+    is not dated by its own sentence (a date of an earlier sentence may belong to another
+    event; a report with no date may come days late) and the pair meets within the soft
+    windows (:meth:`Features.pub_window`), it gets ``soft`` (a penalty) instead of a veto."""
     wa, wb = a.window(), b.window()
-    if wa is None or wb is None or wa[0] > wb[1] or wb[0] > wa[1]:
+    if not _meets(wa, wb):
+        if _meets(a.pub_window() or wa, b.pub_window() or wb):
+            return soft
         return None
     assert a.start is not None and b.start is not None
     ea = a.end if a.end is not None else a.start
@@ -573,18 +607,27 @@ class Fuser:
                      ) -> float | None:
         """The best score against the event's first members plus the keyword evidence
         against the event's vocabulary; None when one of them rules the mention out or when
-        their mean is far below the best (a chain, not a match). ``other_reports``: only
-        members from other articles count as evidence (None when there are none)."""
-        scores: list[float] = []
-        for m in c.members[:self.config.exemplars]:
+        their mean is far below the best (a chain, not a match). Each report counts once in
+        that mean, with its best-matching member: a report that tells the event in several
+        sentences is one witness, not several that disagree. ``other_reports``: only members
+        from other articles count as evidence (None when there are none)."""
+        best_of: dict[str, float] = {}
+        exemplars = c.members[:self.config.exemplars]
+        for m in exemplars:
             s = base_score(m, f, self.config)
             if s is None:
                 return None
             if not other_reports or m.article_id != f.article_id:
-                scores.append(s)
-        if not scores:
+                best_of[m.article_id] = max(s, best_of.get(m.article_id, -math.inf))
+        if not best_of:
             return None
-        if sum(scores) / len(scores) < max(scores) - self.config.max_spread:
+        scores = list(best_of.values())
+        # a copy of a member's sentence (a syndicated or re-filed report) belongs wherever
+        # that member does: no chain check
+        if (sum(scores) / len(scores) < max(scores) - self.config.max_spread
+                and not any(m.article_id != f.article_id
+                            and jaccard(m.sketch, f.sketch) >= self.config.copy
+                            for m in exemplars)):
             return None
         return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
 
@@ -644,12 +687,9 @@ class Fuser:
         return keep
 
     def _keys(self, f: Features) -> list[tuple[str, int, str]]:
-        w = f.window()
-        if w is None:
-            return []
         fam = _family(f)
         cs = sorted(f.countries) or ["-"]
-        return [(fam, d, c) for d in range(w[0], w[1] + 1) for c in [*cs, "*"]]
+        return [(fam, d, c) for d in f.days() for c in [*cs, "*"]]
 
     def _attach(self, c: _Cluster, f: Features, rank: int) -> None:
         if c.ranks and rank < c.ranks[-1]:  # keep rank order (seeded out of order)
@@ -670,17 +710,15 @@ class Fuser:
                 self._index.setdefault(key, []).append(c.seq)
 
     def _candidates(self, f: Features) -> list[_Cluster]:
-        w = f.window()
-        if w is None:
-            return []
+        days = f.days()
         fam = _family(f)
         found: set[int] = set()
         if f.countries:
-            for d in range(w[0], w[1] + 1):
+            for d in days:
                 for c in [*sorted(f.countries), "-"]:
                     found.update(self._index.get((fam, d, c), ()))
         else:
-            for d in range(w[0], w[1] + 1):
+            for d in days:
                 found.update(self._index.get((fam, d, "*"), ())[-self.config.max_candidates:])
         return [k for i in sorted(found) if (k := self._clusters[i]).into is None]
 

@@ -461,6 +461,24 @@ def _mode_rank(e: SentenceEvent) -> tuple[int, float]:
     return (1 if e.mode else 0, e.rule.confidence)
 
 
+_TOLL_WORDS = frozenset({"dead", "killed", "injured", "hurt", "wounded", "die", "dies", "died"})
+
+
+def _toll_in_before(tok: Token, reach: int = 7) -> bool:
+    """Whether the noun follows "<toll> in" within its phrase ("one dead in bengal police-vhp
+    clash"): the event of a headline, even when the parser took it for a modifier of the
+    words run on after it (headlines joined without punctuation: "... clash nda allies
+    uneasy")."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(0, tok.i - reach), -1):
+        t = doc[j]
+        if t.lower_ == "in" and doc[j - 1].lower_ in _TOLL_WORDS:
+            return True
+        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in "-–"):
+            return False
+    return False
+
+
 def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
     """Every event mention one parsed sentence states (offsets relative to the sentence)."""
     cands: list[SentenceEvent] = []
@@ -469,7 +487,8 @@ def sentence_events(doc: Doc, ctx: SentenceContext) -> list[SentenceEvent]:
         rule = match_trigger(tok)
         if rule is None:
             continue
-        if rule.pos == "N" and tok.dep_ == "compound" and match_trigger(tok.head) is None:
+        if (rule.pos == "N" and tok.dep_ == "compound" and match_trigger(tok.head) is None
+                and not _toll_in_before(tok)):
             continue  # "attack helicopter", "strike force": a modifier, not an event
         if rule.type == "CONSULT" and rule.pos == "V" and any(
                 c.dep_ == "auxpass" for c in tok.children):

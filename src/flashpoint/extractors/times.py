@@ -165,7 +165,10 @@ _MON_FULL = (r"(?-i:January|February|March|April|May|June|July|August|September|
 _MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _MON_DOT = rf"(?:{_MON_FULL}|{_MON_ABBR}\.)"          # may stand alone ("in Aug.")
 _MON_ANY = rf"(?:{_MON_FULL}|{_MON_ABBR}\.?(?![A-Za-z]))"  # before/after a day number
-_WD = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])")
+# capitalised, or all lower case (text that was lower-cased: "arrested on sunday"); a
+# weekday name has no other sense, unlike "may" or "march"
+_WD = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|"
+       r"wednesday|thursday|friday|saturday|sunday)(?![A-Za-z])")
 _YEAR = r"(?<![\d$£€])(?<!\d[.,])(?:1[89]\d\d|20\d\d)(?!\d|[.,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d)"
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|"
@@ -412,7 +415,7 @@ def _core_group(text: str, s: int, e: int, low: str) -> str | None:
         if re.match(r"\s?[ap]\.?m(?![a-z])", text[e:e + 5], _I):
             return "time"
         return None
-    if tok[0].isupper():
+    if tok[0].isupper() or (tok.islower() and low in _WDW):  # "on sunday" in lower-cased text
         g = _CAP_CORE.get(low)
         if g:
             return g
