@@ -995,21 +995,8 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             negated = True
     # "could lead to the president reaching a deal": a gerund clause after a modal verb
     # shares its modality
-    if not modality:
-        gerund = next((n for n in _climb(t, _GERUND_OBJECT_DEPS, 3) if n.tag_ == "VBG"
-                       and (n.dep_ in ("advcl", "pcomp") or (n.dep_ == "acl"
-                                                              and n.head.dep_ == "pobj"))
-                       and not any(c.dep_ == "mark" for c in n.children)), None)
-        up = gerund
-        for _ in range(3 if gerund is not None else 0):
-            if up is None or up.head == up:
-                break
-            up = up.head
-            if up.pos_ in ("VERB", "AUX"):
-                if gerund is not None and up.i < gerund.i and \
-                        modality_of(up)[1] == "hypothetical":
-                    modality = "hypothetical"
-                break
+    if not modality and _under_possible_gerund(t):
+        modality = "hypothetical"
     if v is not None and v.dep_ == "xcomp":
         gov = v.head.lemma_.lower()
         if gov in NEGATIVE_GOVERNORS:
@@ -1041,6 +1028,25 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     if modality is None and _conditional(doc, i):
         modality = "hypothetical"
     return negated, modality
+
+
+def _under_possible_gerund(t: Token) -> bool:
+    """The event is (the object of) a gerund clause that follows a possible act: "could
+    lead to the two sides reaching a deal", "could end with them signing a ceasefire"."""
+    gerund = next((n for n in _climb(t, _GERUND_OBJECT_DEPS, 3) if n.tag_ == "VBG"
+                   and (n.dep_ in ("advcl", "pcomp") or (n.dep_ == "acl"
+                                                          and n.head.dep_ == "pobj"))
+                   and not any(c.dep_ == "mark" for c in n.children)), None)
+    if gerund is None:
+        return False
+    up = gerund
+    for _ in range(3):  # the nearest verb above the gerund, through "to", "with", a noun
+        if up.head == up:
+            return False
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            return up.i < gerund.i and modality_of(up)[1] == "hypothetical"
+    return False
 
 
 def _alleged_cue(doc: Doc, i: int) -> bool:
