@@ -175,6 +175,11 @@ class Features:
             return None
         return self.published - _SOFT_DAYS, self.published
 
+    def reach(self) -> tuple[int, int] | None:
+        """The first and last day of :meth:`days` without listing them (None when undated)."""
+        ws = [w for w in (self.window(), self.pub_window()) if w is not None]
+        return (min(w[0] for w in ws), max(w[1] for w in ws)) if ws else None
+
     def days(self) -> list[int]:
         """Every day of :meth:`window` and :meth:`pub_window` (for blocking)."""
         out: set[int] = set()

@@ -147,11 +147,11 @@ def _load_near(store: Store, cur: Any, pending: Sequence[Features]
                ) -> list[tuple[str, list[Features], list[int]]]:
     """The stored events with a mention dated within reach of the pending ones, with their
     members in fusion order and those members' sequence numbers, oldest event first."""
-    days = [d for f in pending for d in f.days()]
-    if not days:
+    reaches = [r for f in pending if (r := f.reach()) is not None]
+    if not reaches:
         return []
-    lo = dt.date.fromordinal(min(days) - 2).isoformat()
-    hi = dt.date.fromordinal(max(days) + 2).isoformat()
+    lo = dt.date.fromordinal(min(r[0] for r in reaches) - 2).isoformat()
+    hi = dt.date.fromordinal(max(r[1] for r in reaches) + 2).isoformat()
     ids = [r[0] for r in store._x(cur, _NEAR, (hi, lo)).fetchall()]
     rows: list[tuple[int, str, int, str, Any]] = []
     for i in range(0, len(ids), _CHUNK):
