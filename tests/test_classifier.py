@@ -20,7 +20,8 @@ GOLD = [
     ("Pakistani troops shelled Indian posts along the Line of Control on Sunday, killing two "
      "soldiers, the Indian army said.", "Pakistani troops", "Indian posts", "ASSAULT",
      "heavy-weapons", "194", 4),
-    ("Islamabad denied the charge.", None, None, "REJECT", None, "016", 3),
+    # a bare denial is a neutral statement in cameo_quad (10 of its 11 "denied" sentences are 0)
+    ("Islamabad denied the charge.", None, None, "REJECT", None, "016", 0),
     ("New Delhi and Islamabad agreed to a ceasefire.", None, None, "RETREAT", "ceasefire",
      "0871", None),
     ("<s>Protesters</s> burned <t>the flag</t> outside the embassy in a protest.", None, None,

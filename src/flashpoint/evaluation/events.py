@@ -121,7 +121,8 @@ def attack_type(c: Classification, text: str) -> str:
 def _run(rows: Sequence[D.Row], gold: Callable[[D.Row], str],
          pred: Callable[[D.Row, Classification], str]) -> tuple[Scores, float]:
     t = time.perf_counter()
-    out = [pred(r, classifier.classify(r.text)) for r in rows]
+    coded = classifier.classify_many([(r.text, None, None) for r in rows])
+    out = [pred(r, c) for r, c in zip(rows, coded, strict=True)]
     secs = time.perf_counter() - t
     return score([gold(r) for r in rows], out), secs
 
@@ -166,7 +167,8 @@ def evaluate_events(data: Path, splits_dir: Path | None = None,
         res = {}
         for split in ("dev", "test"):
             part = [r for r in satp_rows if r.extra == split]
-            preds = [attack_type(classifier.classify(r.text), r.text) for r in part]
+            coded = classifier.classify_many([(r.text, None, None) for r in part])
+            preds = [attack_type(c, r.text) for r, c in zip(part, coded, strict=True)]
             sets = [frozenset(r.label.split("|")) for r in part]
             s = score([r.label.split("|")[0] for r in part], preds, sets)
             res[split] = s.to_dict()

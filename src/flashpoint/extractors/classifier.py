@@ -12,15 +12,21 @@ json only (no pickle, no scikit-learn at run time):
 Heads: ``root`` (15 PLOVER roots, CONCEDE and RETREAT merged as YIELD), ``yield`` (CONCEDE vs
 RETREAT), ``quad`` (0 neutral statement, 1-4 quad class), ``mode:<TYPE>``.
 
+A fine-tuned sentence encoder (:mod:`.encoder`, int8 ONNX) has a ``root`` and a ``quad`` head
+of its own; its probabilities are mixed with the lexical heads' at :data:`ENCODER_WEIGHT`
+(``FLASHPOINT_ENCODER=off`` leaves it out). :func:`classify_many` runs it batched.
+
 How the parts combine:
 
-* type = argmax of ``root`` (a YIELD is split by ``yield``); its probability is the confidence;
+* type = argmax of the mixed ``root`` (a YIELD is split by ``yield``); its probability is the
+  confidence; ASSAULT or COERCE by protesters or demonstrators becomes PROTEST (riot, or
+  vandalize when property is damaged);
 * mode = the mode a trigger-lexicon word of that type names (words between the actors first),
   else the ``mode:<TYPE>`` head when it is sure (p >= 0.5), else none;
 * CAMEO = the trigger's code for that type when one matched, else the most general CAMEO code
   that maps to (type, mode);
-* quad class = argmax of the ``quad`` head, its quad 1-4 mass shared 70/30 with the quad
-  classes the root head implies;
+* quad class = argmax of the mixed ``quad`` heads (:data:`QUAD_ROOT_WEIGHT` of its 1-4 mass
+  can be shared with the quad classes the root head implies; 0 by default);
   0 means "a neutral statement": the type is still the best guess for the pair;
 * ACLED = :func:`flashpoint.ontology.acled_for` on type, mode, CAMEO and the actor sectors
   (coded with the actor dictionary), refined by :mod:`.acled_cues` for protests and riots.
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,14 +50,20 @@ import numpy as np
 from .. import ontology
 from ..errors import ResourceError
 from ..resources import data_path
-from . import acled_cues, actor_spans
+from . import acled_cues, actor_spans, encoder
 from .clf_features import Marked, features, mark, tokens
 
 MODEL_JSON = "models/event_classifier.json"
 MODEL_NPZ = "models/event_classifier.npz"
 FORMAT = 1
 MODE_MIN_P = 0.5
+ENCODER_WEIGHT = 0.5  # share of the fine-tuned encoder (:mod:`.encoder`) in root and quad
 QUAD_ROOT_WEIGHT = 0.0  # quad head alone; 0.3 and 0.5 scored lower (compared on dev: see report)
+
+
+_PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|marchers)\b", re.I)
+_PROPERTY = re.compile(r"\b(?:burn(?:ed|t|s|ing)?|torch(?:ed|es|ing)?|set (?:fire|ablaze)|"
+                       r"vandali[sz]\w*|smash\w*|ransack\w*|damag\w*)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,13 +258,46 @@ def classify(text: str, source: str | None = None, target: str | None = None
     instead of ``source``/``target``. With neither, the actor-span tagger picks the actors
     (the sentence's main event). Raises ResourceError when the model files are damaged.
     """
+    return classify_many([(text, source, target)])[0]
+
+
+def classify_many(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Classification]:
+    """:func:`classify` over (text, source, target) rows, in order; the encoder runs batched."""
     model = _model()
-    m = _marked(text, source, target)
+    rows = list(rows)
+    marked = [_marked(t, s, g) for t, s, g in rows]
+    # the quad heads learnt unmarked sentences too (cameo_quad has no actors): score them on
+    # the sentence as given, not with the tagger's guesses (lexical CV accuracy 0.90 vs 0.76)
+    plain = [mark(t, s, g) for t, s, g in rows]
+    enc_root: list[Mapping[str, float] | None] = [None] * len(rows)
+    enc_quad: list[Mapping[str, float] | None] = [None] * len(rows)
+    if encoder.enabled() and rows:
+        extra = [i for i, (m, p) in enumerate(zip(marked, plain, strict=True))
+                 if (m.source, m.target) != (p.source, p.target)]
+        probs = encoder.probabilities([*marked, *(plain[i] for i in extra)])
+        for i in range(len(rows)):
+            enc_root[i] = probs[i]["root"]
+            enc_quad[i] = probs[i]["quad"]
+        for k, i in enumerate(extra):
+            enc_quad[i] = probs[len(rows) + k]["quad"]
+    return [_classify(model, m, p, r, q)
+            for m, p, r, q in zip(marked, plain, enc_root, enc_quad, strict=True)]
+
+
+def _mix(lexical: Mapping[str, float], learned: Mapping[str, float] | None) -> dict[str, float]:
+    if learned is None:
+        return dict(lexical)
+    return {k: (1 - ENCODER_WEIGHT) * v + ENCODER_WEIGHT * learned.get(k, 0.0)
+            for k, v in lexical.items()}
+
+
+def _classify(model: _Model, m: Marked, plain: Marked, enc_root: Mapping[str, float] | None,
+              enc_quad: Mapping[str, float] | None) -> Classification:
     idx, val = _vector(model, features(m, model.lexicon))
-    root = _probs(model.heads["root"], idx, val)
-    labels = model.heads["root"].labels
+    rh = model.heads["root"]
+    root = _mix(dict(zip(rh.labels, _probs(rh, idx, val).tolist(), strict=True)), enc_root)
     scores: dict[str, float] = {}
-    for lab, p in zip(labels, root.tolist(), strict=True):
+    for lab, p in root.items():
         if lab == "YIELD":
             for k, v in _yield_split(model, m, idx, val).items():
                 scores[k] = p * v
@@ -259,22 +305,27 @@ def classify(text: str, source: str | None = None, target: str | None = None
             scores[lab] = p
     ptype = max(scores, key=scores.__getitem__)
     mode, code = _lexicon_mode(model, m, ptype)
+    src = m.text[m.source[0]:m.source[1]] if m.source else None
+    if src and ptype in ("ASSAULT", "COERCE") and _PROTESTERS.search(src):
+        # violence by protesters is a violent protest (PLOVER PROTEST riot / vandalize; ACLED
+        # codes the event by its actor: a violent demonstration, not an attack)
+        ptype = "PROTEST"
+        scores[ptype] = max(scores.values())
+        mode = "vandalize" if _PROPERTY.search(m.text) else "riot"
+        code = None
     if mode is None and f"mode:{ptype}" in model.heads:
         h = model.heads[f"mode:{ptype}"]
         pm = _probs(h, idx, val)
         if pm.max() >= MODE_MIN_P:
             mode = h.labels[int(pm.argmax())]
     code = code if code and _mode_of(code) in (None, mode) else cameo_code(ptype, mode)
-    # quad: the quad head, optionally mixed with the quad classes the root head implies
+    # quad: the quad heads, optionally mixed with the quad classes the root head implies
     qh = model.heads["quad"]
-    plain = mark(text, source, target)
     if (plain.source, plain.target) != (m.source, m.target):
-        # the quad head learnt unmarked sentences (cameo_quad has no actors): score it on the
-        # sentence as given, not with the tagger's guesses (CV accuracy 0.90 against 0.76)
         q_idx, q_val = _vector(model, features(plain, model.lexicon))
     else:
         q_idx, q_val = idx, val
-    qp = dict(zip(qh.labels, _probs(qh, q_idx, q_val).tolist(), strict=True))
+    qp = _mix(dict(zip(qh.labels, _probs(qh, q_idx, q_val).tolist(), strict=True)), enc_quad)
     implied: dict[str, float] = {}
     for t, p in scores.items():
         q = str(ontology.plover_quad(t))
@@ -284,7 +335,6 @@ def classify(text: str, source: str | None = None, target: str | None = None
             (1 - QUAD_ROOT_WEIGHT) * qp[q] + QUAD_ROOT_WEIGHT * implied.get(q, 0.0) * (1 - p0)
             for q in qp}
     best_q = max(quad, key=quad.__getitem__)
-    src = m.text[m.source[0]:m.source[1]] if m.source else None
     tgt = m.text[m.target[0]:m.target[1]] if m.target else None
     s_code, t_code = _code_actor(src), _code_actor(tgt)
     et, st = ontology.acled_for(ptype, mode, t_code[1], s_code[1], cameo_code=code)
@@ -297,8 +347,3 @@ def classify(text: str, source: str | None = None, target: str | None = None
 def _mode_of(code: str) -> str | None:
     p = ontology.cameo_to_plover(code)
     return p[1] if p else None
-
-
-def classify_many(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Classification]:
-    """:func:`classify` over (text, source, target) rows, in order."""
-    return [classify(t, s, g) for t, s, g in rows]
