@@ -56,6 +56,22 @@ def test_off_switch_falls_back_to_the_lexical_heads(monkeypatch: pytest.MonkeyPa
     assert encoder.enabled()
 
 
+def test_lexical_only_calls_skip_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [("<s>India</s> accused <t>Pakistan</t> of shelling.", None, None),
+            ("Pakistani troops shelled Indian posts along the Line of Control.", None, None)]
+    calls: list[int] = []
+    real = encoder.probabilities
+    monkeypatch.setattr(encoder, "probabilities", lambda items: calls.append(len(items))
+                        or real(items))
+    lexical = classifier.classify_many(rows, use_encoder=False)
+    assert calls == []  # the pipeline's mode fill never pays for the encoder
+    monkeypatch.setenv("FLASHPOINT_ENCODER", "off")
+    assert lexical == classifier.classify_many(rows)
+    monkeypatch.setenv("FLASHPOINT_ENCODER", "on")
+    classifier.classify_many(rows)
+    assert calls and calls[0] >= len(rows)  # on by default, it runs
+
+
 def test_batched_and_single_calls_agree() -> None:
     rows = [("<s>India</s> accused <t>Pakistan</t> of shelling.", None, None),
             ("Islamabad denied the charge.", None, None),

@@ -30,7 +30,7 @@ from .extractors.attribution import (
     sentence_attribution,
     status_of,
 )
-from .extractors.classifier import classify
+from .extractors.classifier import classify_many
 from .extractors.events import SentenceContext, SentenceEvent, sentence_events
 from .extractors.places import event_place, find_places
 from .extractors.times import event_time, find_times
@@ -129,14 +129,18 @@ def article_mentions(article: Article, sentences: Sequence[SentenceSpan],
             doc, SentenceContext(local, lexicon, _place_country(places, base), dyad))
     atts = article_attributions(text, [(s.start, s.end) for s in sentences],
                                 {k: v for k, v in contexts.items() if k >= 0}, matches, lexicon)
-    prev: list[int] = []  # indices into out of the previous parsed sentence's mentions
-    prev_no = -2
+    coded = []
     for span, doc in parsed:
         no = sent_index.get(span.start, 0)
         ctx = contexts.get(no, (doc, None))[1] or SentenceContext((), lexicon, lambda s, e: None,
                                                                    dyad)
-        events = sentence_events(doc, ctx)
-        att = atts.get(no) or sentence_attribution(doc, ctx)
+        coded.append((span, doc, no, sentence_events(doc, ctx),
+                      atts.get(no) or sentence_attribution(doc, ctx)))
+    _learned_modes([(ev, text[span.start:span.end]) for span, _, _, events, _ in coded
+                    for ev in events])
+    prev: list[int] = []  # indices into out of the previous parsed sentence's mentions
+    prev_no = -2
+    for span, doc, no, events, att in coded:
         this: list[int] = []
         for ev in events:
             this.append(len(out))
@@ -204,7 +208,6 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
                                     if a.start is not None and a.end is not None])
     recipients = [r for r in ev.recipients]
     sentence = article.text[span.start:span.end]
-    _learned_mode(ev, sentence)
     actor_sector = next((a.sector for a in ev.actors if a.sector), None)
     acled = ontology.acled_for(ev.type, ev.mode,
                                recipient_sector=next((r.sector for r in recipients if r.sector),
@@ -249,18 +252,28 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
 LEARNED_MODE_MIN = 0.6  # classifier probability needed to fill a mode the rules left open
 
 
-def _learned_mode(ev: SentenceEvent, sentence: str) -> None:
+def _learned_modes(items: Sequence[tuple[SentenceEvent, str]]) -> None:
     """Rules first; where they found the type but no mode, the learned classifier's mode
-    (and its CAMEO code) fills the gap when it agrees on the type and is confident."""
-    if ev.mode is not None or not ontology.plover_modes(ev.type):
+    (and its CAMEO code) fills the gap when it agrees on the type and is confident. One
+    batched call per article, lexical heads only: the rules already chose the type, the
+    modes come from the lexical heads, and the encoder (no mode head) would only re-check the
+    type at about a third of the pipeline's time."""
+    todo: list[SentenceEvent] = []
+    rows: list[tuple[str, str | None, str | None]] = []
+    for ev, sentence in items:
+        if ev.mode is not None or not ontology.plover_modes(ev.type):
+            continue
+        actor = next((a.text for a in ev.actors if a.text), None)
+        target = next((a.text for a in ev.recipients if a.text), None)
+        todo.append(ev)
+        rows.append((sentence, actor if actor and actor in sentence else None,
+                     target if target and target in sentence else None))
+    if not rows:
         return
-    actor = next((a.text for a in ev.actors if a.text), None)
-    target = next((a.text for a in ev.recipients if a.text), None)
-    c = classify(sentence, actor if actor and actor in sentence else None,
-                 target if target and target in sentence else None)
-    if c.plover_type == ev.type and c.plover_mode and c.confidence >= LEARNED_MODE_MIN:
-        ev.mode = c.plover_mode
-        ev.cameo = c.cameo_code or ev.cameo
+    for ev, c in zip(todo, classify_many(rows, use_encoder=False), strict=True):
+        if c.plover_type == ev.type and c.plover_mode and c.confidence >= LEARNED_MODE_MIN:
+            ev.mode = c.plover_mode
+            ev.cameo = c.cameo_code or ev.cameo
 
 
 def _context(ev: SentenceEvent) -> tuple[str, ...]:

@@ -261,8 +261,10 @@ def classify(text: str, source: str | None = None, target: str | None = None
     return classify_many([(text, source, target)])[0]
 
 
-def classify_many(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Classification]:
-    """:func:`classify` over (text, source, target) rows, in order; the encoder runs batched."""
+def classify_many(rows: Iterable[tuple[str, str | None, str | None]], *,
+                  use_encoder: bool = True) -> list[Classification]:
+    """:func:`classify` over (text, source, target) rows, in order; the encoder runs batched.
+    ``use_encoder=False`` scores with the lexical heads alone (as ``FLASHPOINT_ENCODER=off``)."""
     model = _model()
     rows = list(rows)
     marked = [_marked(t, s, g) for t, s, g in rows]
@@ -271,7 +273,7 @@ def classify_many(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Cl
     plain = [mark(t, s, g) for t, s, g in rows]
     enc_root: list[Mapping[str, float] | None] = [None] * len(rows)
     enc_quad: list[Mapping[str, float] | None] = [None] * len(rows)
-    if encoder.enabled() and rows:
+    if use_encoder and encoder.enabled() and rows:
         extra = [i for i, (m, p) in enumerate(zip(marked, plain, strict=True))
                  if (m.source, m.target) != (p.source, p.target)]
         probs = encoder.probabilities([*marked, *(plain[i] for i in extra)])
