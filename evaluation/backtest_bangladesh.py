@@ -63,7 +63,8 @@ def main() -> int:
         events.append(SeriesEvent(day, plover_quad(ptype), plover_score(ptype, mode),
                                   dead=int(r.get("fatalities") or 0), id=str(r["id"])))
         dead[day] += int(r.get("fatalities") or 0)
-    periods = series(events, since=SINCE, until=UNTIL)
+    # the truth is ACLED's daily toll: the index must not see it (no toll weighting)
+    periods = series(events, since=SINCE, until=UNTIL, weigh_tolls=False)
     evaluated = [p for p in periods if p.start >= EVAL_FROM]
     truth = episodes(((d, float(v)) for d, v in dead.items() if d >= EVAL_FROM),
                      args.deadly)

@@ -243,6 +243,24 @@ def test_series_shows_the_escalation_and_the_ceasefire(client: TestClient) -> No
     assert "2025-04-21" <= onset["date"] <= "2025-05-12"
 
 
+def test_sql_series_matches_the_python_series(client: TestClient, demo_db: Path) -> None:
+    # the API aggregates in SQL (toll weights included); the CLI sums fused events in Python
+    from flashpoint.analysis.series import from_fused, series
+    from flashpoint.store.core import open_store
+    from flashpoint.store.fused import fused_events
+
+    since, until = dt.date(2025, 4, 1), dt.date(2025, 6, 30)
+    api = get(client, "/api/dyads/IND-PAK/series", since=str(since), until=str(until))
+    store = open_store(str(demo_db))
+    try:
+        py = series(from_fused(fused_events(store, dyad=("IND", "PAK"))), since=since,
+                    until=until)
+    finally:
+        store.close()
+    assert [round(p.hostility, 2) for p in py] == [p["hostility"] for p in api["periods"]]
+    assert any(p.dead >= 10 for p in py)  # the weights are exercised
+
+
 @pytest.mark.parametrize("interval", ["week", "month"])
 def test_weekly_and_monthly_series_add_up_to_the_daily(client: TestClient, interval: str) -> None:
     rng = {"since": "2025-04-01", "until": "2025-06-30"}

@@ -9,7 +9,7 @@ import pytest
 
 from flashpoint.analysis.backtest import episodes, score_calm, score_onsets
 from flashpoint.analysis.escalation import IndexConfig, alerts, index
-from flashpoint.analysis.series import SeriesEvent, from_fused, roll_up, series
+from flashpoint.analysis.series import SeriesEvent, from_fused, roll_up, series, severity
 from flashpoint.errors import ConfigError
 from flashpoint.fuse import features, summarize
 from flashpoint.models import Actor, EventMention, TimeSpan
@@ -24,7 +24,7 @@ def day(n: int) -> dt.date:
 def calm_then_spike() -> list[SeriesEvent]:
     """One protest a day for 40 days, ten riots a day on days 30-32, a ceasefire on day 33."""
     evs = [SeriesEvent(day(i), 4, -5.0) for i in range(40)]
-    evs += [SeriesEvent(day(i), 4, -9.0, dead=3) for i in (30, 31, 32) for _ in range(10)]
+    evs += [SeriesEvent(day(i), 4, -9.0) for i in (30, 31, 32) for _ in range(10)]
     evs.append(SeriesEvent(day(33), 2, 7.5))
     return evs
 
@@ -34,10 +34,19 @@ def test_series_fills_gaps_and_sums() -> None:
            SeriesEvent(day(3), 3, -3.0)]
     s = series(evs)
     assert [p.start for p in s] == [day(i) for i in range(4)]
-    assert (s[0].q1, s[0].q4, s[0].intensity, s[0].hostility, s[0].dead) == (1, 1, -7.0, 9.5, 3)
+    # 3 dead weigh the attack's 9.5 by 1.5 in the hostility
+    assert (s[0].q1, s[0].q4, s[0].intensity, s[0].hostility, s[0].dead) == (1, 1, -7.0, 14.25, 3)
     assert s[1].count == 0 and s[3].conflict == 1
+    assert series(evs, weigh_tolls=False)[0].hostility == 9.5
     g = series(evs, intensity="goldstein")
     assert g[0].intensity == -7.0 and g[3].intensity == -3.0  # no Goldstein: PLOVER score
+
+
+@pytest.mark.parametrize("dead, weight", [(None, 1.0), (0, 1.0), (1, 1.5), (9, 1.5),
+                                          (10, 2.0), (99, 2.0), (100, 2.5), (5000, 2.5)])
+def test_toll_weighs_hostility_by_order_of_magnitude(dead: int | None, weight: float) -> None:
+    assert severity(dead) == weight
+    assert series([SeriesEvent(day(0), 4, -8.0, dead=dead)])[0].hostility == 8.0 * weight
 
 
 @pytest.mark.parametrize("interval, starts", [

@@ -150,6 +150,11 @@ CASES = [
      "REQUEST", None, "020", {("UNO", "IGO")}, {("IND", None), ("PAK", None)}, {}),
     ("Pakistan accused India of violating the ceasefire.", "2025-06-07", "ACCUSE", "allege",
      "112", {("PAK", None)}, {("IND", None)}, {}),
+    # rounds are bullets unless they are mortar, artillery or rocket rounds
+    ("Indian police fired three rounds to disperse the mob in Vadodara.", "2002-03-30",
+     "ASSAULT", "firearms", "193", {("IND", "COP")}, None, {}),
+    ("Pakistani troops fired mortar rounds at Indian posts in Poonch.", "2025-05-08",
+     "ASSAULT", "heavy-weapons", "194", {("PAK", "MIL")}, None, {}),
 ]
 
 

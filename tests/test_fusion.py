@@ -73,7 +73,7 @@ BASE = mention("a", dead=8, publisher="Lahore Ledger",
     (mention("b", mode="firearms", day="2025-05-09",
              text="Indian troops shelled a village near Kotli killing civilians"), True),
     (mention("b", where=MIRPUR, text="Indian troops shelled a village near Kotli"), True),
-    (mention("b", where=LAHORE, text="Indian troops shelled a village near Kotli"), False),
+    (mention("b", where=LAHORE, text="Indian troops shelled a village near Lahore"), False),
     (mention("b", where=JAMMU, actor="PAK",
              text="Pakistani troops shelled a village near Jammu"), False),
     (mention("b", day="2025-05-12", text="Indian troops shelled a village near Kotli"), False),
@@ -86,6 +86,24 @@ BASE = mention("a", dead=8, publisher="Lahore Ledger",
 def test_pairs(other: EventMention, fused: bool) -> None:
     s = score(features(BASE, "2025-05-09"), features(other, "2025-05-09"))
     assert (s is not None and s >= FusionConfig().threshold) is fused, s
+
+
+def test_a_place_named_only_in_a_dateline_is_doubt_not_a_veto() -> None:
+    # "lahore: ... shelled a village near kotli": the dateline says where the report was
+    # filed; two towns each named in their own sentence are two incidents
+    filed = features(mention("b", where=LAHORE, text="LAHORE: Indian troops shelled a village"
+                             " near the border on May 8, killing eight civilians"), "2025-05-09")
+    base = features(BASE, "2025-05-09")
+    assert not filed.place_local and base.place_local
+    assert veto(base, filed) is None
+    named = features(mention("c", where=LAHORE, text="Indian troops shelled a village near "
+                             "Lahore on May 8, killing eight civilians"), "2025-05-09")
+    assert veto(base, named) == "place"
+    near = features(mention("d", where=MIRPUR, text="Indian troops shelled a village near "
+                            "Mirpur on May 8, killing eight civilians"), "2025-05-09")
+    s = score(base, near)
+    assert s is not None and s < score(base, features(mention(
+        "e", text="Indian troops shelled a village near Kotli on May 8"), "2025-05-09"))
 
 
 def test_same_article_is_penalised() -> None:
@@ -196,7 +214,8 @@ def test_veto_names_the_incompatibility() -> None:
     assert veto(base, features(mention("b", day="2025-05-20"))) == "time"
     assert veto(base, features(mention("b", type="AGREE", mode=None))) == "type"
     assert veto(base, features(mention("b", status="negated"))) == "factual"
-    assert veto(base, features(mention("b", where=LAHORE))) == "place"
+    assert veto(base, features(mention("b", where=LAHORE, text="Indian troops shelled Lahore"))) \
+        == "place"
     assert veto(base, features(mention("b"))) is None
 
 

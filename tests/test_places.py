@@ -498,3 +498,30 @@ def test_possessive_place(gaz: Gazetteer, text: str, span: str, country: str,
     found = {p.text: p for p in find_places(text, (), gaz)}
     assert found[span].country == country
     assert admin1 is None or found[span].admin1 == admin1
+
+
+LOWER = ("kanpur: over 250 bjp and vhp activists were arrested on friday. in ahmedabad city, a "
+         "boy was killed when police fired in the walled city. in anand, police fired 31 "
+         "rounds. about 25 persons were arrested in and around kadi. police opened fire in "
+         "bhavnagar and surat. the march was stopped and the police said the union would "
+         "appeal. the mob set a bus on fire near the park.")
+
+
+def test_lower_cased_text_gets_its_places(gaz: Gazetteer) -> None:
+    found = {p.text: p for p in find_places(LOWER, (), gaz, context_countries=("IND",))}
+    assert {"kanpur", "ahmedabad", "anand", "kadi", "bhavnagar", "surat"} <= set(found)
+    assert found["kanpur"].country == "IND" and found["kanpur"].precision == "city"
+    # common words are never places, however many towns bear them
+    assert not {"march", "police", "union", "park", "bus"} & set(found)
+
+
+def test_lower_cased_towns_need_a_document_country(gaz: Gazetteer) -> None:
+    # without India as a context, only big cities (300,000+) survive
+    found = {p.text for p in find_places(LOWER, (), gaz)}
+    assert {"kanpur", "ahmedabad", "surat"} <= found and "kadi" not in found
+
+
+def test_cased_text_does_not_get_the_lower_case_scan(gaz: Gazetteer) -> None:
+    text = ("Police fired in the air. Officials said the mob dispersed. The march went on in "
+            "the rain, and the union said it would appeal.")
+    assert find_places(text, (), gaz, context_countries=("IND",)) == []

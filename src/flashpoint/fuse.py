@@ -56,6 +56,7 @@ _WEAPON_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone", "expl
 # how far apart two places may be (km) and still be one event site, by the coarser precision
 _RADIUS_KM = {"city": 40.0, "region": 150.0, "admin1": 300.0, "country": 2000.0}
 _PRECISION_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+_SAME_TOWN_KM = 15.0  # two city entries this close may be one town (namesake, suburb)
 _MAX_SPAN_DAYS = 31  # mentions dated more vaguely than a month are not fused
 _SOFT_DAYS = 7  # how late an undated report may come (see Features.pub_window)
 _SKETCH = 32  # bottom-k MinHash size
@@ -86,7 +87,7 @@ class FusionConfig:
 
     threshold: float = 2.6
     w_text: float = 2.5
-    w_keywords: float = 0.4
+    w_keywords: float = 0.8
     min_shared: int = 2  # keywords two reports must share before they count
     w_actor: float = 0.75
     same_article: float = -0.6
@@ -140,6 +141,9 @@ class Features:
     # where the date comes from: "text" (the mention's sentence), "context" (an earlier
     # sentence of its paragraph) or "publication"
     basis: str = "text"
+    # the place is named in the mention's own sentence (not only in a dateline or an earlier
+    # sentence, which may say where the report was filed or where another event happened)
+    place_local: bool = True
 
     @property
     def countries(self) -> frozenset[str]:
@@ -306,7 +310,16 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
         actor_text=act, recipient_text=rec, keywords=keywords(local),
         anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None,
         basis=("publication" if m.when.basis == "publication" or m.when.start is None
-               else "context" if m.when.basis == "context" else "text"))
+               else "context" if m.when.basis == "context" else "text"),
+        place_local=_named_in(w.text if w else None, m.evidence_text))
+
+
+def _named_in(place: str | None, sentence: str) -> bool:
+    """Whether ``place`` is named in ``sentence`` outside a leading dateline."""
+    if not place:
+        return False
+    body = _DATELINE.sub("", sentence, count=1)
+    return place.lower() in body.lower()
 
 
 def _local_text(m: EventMention, reach: int = 150) -> str:
@@ -397,12 +410,33 @@ def _contains(big: Features, small: Features) -> bool:
 def _place_score(a: Features, b: Features) -> float | None:
     if a.place is None or b.place is None:
         return 0.0
+    local = a.place_local and b.place_local
     if a.geonameid is not None and a.geonameid == b.geonameid:
-        return 1.0
-    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return 1.0 if local else 0.6
+    if local and a.place_country and b.place_country and a.place_country != b.place_country:
         return None
+    if a.place_precision == b.place_precision == "city":
+        # two towns ("in vadodara" / "in anand"): other towns, unless one is a namesake
+        # entry or a suburb of the other
+        d = _km(a, b)
+        if d is not None and d > _SAME_TOWN_KM:
+            # a dateline or an earlier sentence's place may be where the report was filed
+            # ("lucknow: ... arrested in faizabad"): a mismatch is doubt, not proof
+            return -1.0 if not local or d <= 2 * _RADIUS_KM["city"] else None
+    return _place_near(a, b, far=None if local else -0.6)
+
+
+def _place_near(a: Features, b: Features, far: float | None = None) -> float | None:
+    """Containment or distance within the coarser precision's radius; ``far`` for places
+    further apart (None: cities far apart never fuse)."""
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return far
     if _contains(a, b) or _contains(b, a):
-        return 0.4
+        # a town inside the region or country the other report names: weak evidence, the
+        # wider the area the weaker
+        wide = max(a.place_precision or "city", b.place_precision or "city",
+                   key=lambda p: _PRECISION_RANK.get(p, 0))
+        return 0.4 if wide == "region" else 0.2
     d = _km(a, b)
     if d is None:
         return 0.0
@@ -412,8 +446,8 @@ def _place_score(a: Features, b: Features) -> float | None:
     if d <= radius:
         return 0.8 * (1 - d / (2 * radius))
     if d > 2 * radius and coarser == "city":
-        return None
-    return -1.0
+        return far
+    return -1.0 if far is None else max(far, -1.0)
 
 
 def _toll_score(a: Features, b: Features) -> float:
@@ -622,6 +656,9 @@ class Fuser:
             s = base_score(m, f, self.config)
             if s is None:
                 return None
+            if m.article_id != f.article_id:
+                s += self.config.w_keywords * overlap(m.keywords, f.keywords,
+                                                      self.config.min_shared)
             if not other_reports or m.article_id != f.article_id:
                 best_of[m.article_id] = max(s, best_of.get(m.article_id, -math.inf))
         if not best_of:
@@ -634,17 +671,7 @@ class Fuser:
                             and jaccard(m.sketch, f.sketch) >= self.config.copy
                             for m in exemplars)):
             return None
-        return max(scores) + self.config.w_keywords * self._word_overlap(c, f)
-
-    def _word_overlap(self, c: _Cluster, f: Features) -> float:
-        """How much of the mention's keywords other reports of the event use."""
-        if not f.keywords:
-            return 0.0
-        theirs = {w for w, arts in c.words.items() if arts - {f.article_id}}
-        if not theirs:
-            return 0.0
-        return _share(len(f.keywords & theirs), min(len(f.keywords), len(theirs)),
-                      self.config.min_shared)
+        return max(scores)
 
     def _fits(self, a: _Cluster, b: _Cluster) -> bool:
         """Whether two events may be one. Between their first members: no hard
@@ -666,6 +693,8 @@ class Fuser:
                     if s < 0:
                         return False
                     best = max(best, s)
+                elif not ((x.anaphoric or y.anaphoric) and x.trigger_stem == y.trigger_stem):
+                    return False  # one report tells them as two incidents
         return (best >= self.config.merge_link
                 and len(a.words.keys() & b.words.keys()) >= self.config.min_shared)
 

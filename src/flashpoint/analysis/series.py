@@ -33,7 +33,8 @@ class SeriesEvent:
 @dataclass(frozen=True, slots=True)
 class Period:
     """One period of a series: event counts by quad class, summed intensity, hostility (the
-    summed magnitude of the negative intensities: what the escalation index watches), dead."""
+    summed magnitude of the negative intensities, each weighed by its event's toll: what the
+    escalation index watches), dead."""
 
     start: dt.date
     q1: int = 0
@@ -59,6 +60,16 @@ class Period:
 
 
 HISTORY_DAYS = 365
+
+
+def severity(dead: int | None) -> float:
+    """How much a hostile event's toll weighs in the hostility: 1 with no dead reported,
+    1.5 for 1-9 dead, 2 for 10-99, 2.5 for 100 or more (one step per order of magnitude, so
+    that a strike that kills 31 counts for more than a stray shot without letting one toll
+    swamp the count of events). The SQL of ``web.queries.series_days`` uses the same steps."""
+    if not dead or dead <= 0:
+        return 1.0
+    return 1.5 if dead < 10 else 2.0 if dead < 100 else 2.5
 
 
 def from_fused(events: Iterable[FusedEvent]) -> list[SeriesEvent]:
@@ -98,12 +109,15 @@ def _next(start: dt.date, interval: str) -> dt.date:
 
 
 def series(events: Sequence[SeriesEvent], *, interval: str = "day", intensity: str = "plover",
-           since: dt.date | None = None, until: dt.date | None = None) -> list[Period]:
+           since: dt.date | None = None, until: dt.date | None = None,
+           weigh_tolls: bool = True) -> list[Period]:
     """Counts per period from ``since`` to ``until`` (default: the events' range), with empty
     periods filled in, so that a quiet stretch reads as zeros rather than as a gap.
 
     ``intensity="goldstein"`` sums CAMEO Goldstein values instead of PLOVER scores (events
-    without a CAMEO code fall back to their PLOVER score).
+    without a CAMEO code fall back to their PLOVER score). The hostility weighs each hostile
+    event by its toll (:func:`severity`) unless ``weigh_tolls`` is False (a backtest whose
+    truth is the toll itself).
     """
     if intensity not in INTENSITIES:
         raise ConfigError(f"unknown intensity {intensity!r}; use plover or goldstein")
@@ -125,7 +139,7 @@ def series(events: Sequence[SeriesEvent], *, interval: str = "day", intensity: s
         value = e.goldstein if intensity == "goldstein" and e.goldstein is not None \
             else e.intensity
         row[4] += value
-        row[5] += max(0.0, -value)
+        row[5] += max(0.0, -value) * (severity(e.dead) if weigh_tolls else 1.0)
         row[6] += e.dead or 0
     return [Period(k, int(v[0]), int(v[1]), int(v[2]), int(v[3]), v[4], v[5], int(v[6]))
             for k, v in acc.items()]

@@ -207,10 +207,10 @@ def _default_gold() -> Path:
 @click.option("--data", type=click.Path(path_type=Path), default=None,
               help="The india_police_events folder (default: ../shared/data/events/...).")
 @click.option("--gold", type=click.Path(path_type=Path), default=None,
-              help="Folder with fusion_dev.tsv and fusion_heldout.tsv.")
+              help="Folder with fusion_dev.tsv, fusion_dev2.tsv (optional) and fusion_heldout.tsv.")
 def eval_fusion(data: Path | None, gold: Path | None) -> None:
     """Pairwise precision, recall and F1 of fusion on hand-labelled duplicate clusters
-    (dev split, used for tuning, and held-out split).
+    (dev and dev2, used for tuning, and the held-out split).
 
     \b
     Example:
@@ -221,6 +221,9 @@ def eval_fusion(data: Path | None, gold: Path | None) -> None:
     root = Path(__file__).resolve().parents[3]
     data = data or root.parent / "shared" / "data" / "events" / "india_police_events"
     folder = gold or _default_gold()
-    for s in evaluate(data, {"dev": folder / "fusion_dev.tsv",
-                             "heldout": folder / "fusion_heldout.tsv"}):
+    splits = {"dev": folder / "fusion_dev.tsv", "dev2": folder / "fusion_dev2.tsv",
+              "heldout": folder / "fusion_heldout.tsv"}
+    if not splits["dev2"].is_file():  # an older or custom gold folder: two splits only
+        del splits["dev2"]
+    for s in evaluate(data, splits):
         click.echo(s.line())

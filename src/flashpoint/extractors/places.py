@@ -301,6 +301,115 @@ def _sentence_start(text: str, pos: int) -> bool:
     return k < 0 or text[k] in ".!?\n:;"
 
 
+# --- lower-cased text (the Times of India archive, transcripts): no capitals to go by ----------
+
+# a word before or after a lower-case name that marks it as a place ("in anand", "kadi taluka")
+_LOWER_BEFORE = frozenset({"in", "at", "from", "near", "to", "outside", "across", "around",
+                           "into", "towards", "toward", "via", "between", "reached", "visited"})
+_LOWER_AFTER = frozenset({"district", "districts", "city", "town", "village", "villages", "area",
+                          "areas", "taluka", "tehsil", "block", "division", "state", "province",
+                          "region", "border", "police", "station", "circle", "cantonment",
+                          "municipality", "sector", "valley", "railway", "airport", "jail",
+                          "court", "outskirts", "road", "highway", "market", "bazaar"})
+_LOWER_MIN_POP = 20_000  # a town of a document country, named in lower case
+_LOWER_MIN_POP_ABROAD = 300_000  # ... of another country
+_LOWER_WORDS = _LEADERS | _CONNECTORS | _PREPOSITIONS | frozenset(
+    {"police", "city", "town", "state", "area", "people", "said", "will", "may", "can", "march",
+     "august", "june", "july", "today", "mob", "mobs", "army", "force", "forces", "camp",
+     "home", "hindu", "muslim", "muslims", "hindus", "sikh", "sikhs", "party", "congress",
+     "union", "court", "bail", "curfew", "aid", "peace", "unity", "justice", "victoria",
+     "mission", "colony", "nagar", "pur", "gate", "road", "park", "bridge", "station",
+     "college", "school", "temple", "mosque", "church", "market", "villa", "mandir", "masjid"})
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
+
+
+def lower_cased(text: str) -> bool:
+    """A text written (or archived) in lower case: of its sentence starts, the
+    capitals at most a third (a short article with a few capitalised words still counts)."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    if len(starts) < 2:
+        return False
+    return sum(ch.isupper() for ch in starts) * 3 <= len(starts)
+
+
+def _lower_keep(c: Candidate, countries: set[str], single: bool) -> bool:
+    if c.kind == "country":
+        return True
+    if c.kind in ("admin1", "region"):
+        return not single or not countries or c.country2 in countries
+    if c.kind in ("city", "admin2"):
+        local = c.country2 in countries
+        return c.population >= (_LOWER_MIN_POP if local else _LOWER_MIN_POP_ABROAD)
+    return False
+
+
+def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
+                context2: set[str]) -> list[_Span]:
+    """Gazetteer matches in a lower-cased text. A name of two or more words is taken as it
+    is; a single word needs a place cue: a preposition before it ("in anand"), a place noun
+    after it ("kadi taluka"), a dateline ("kanpur:"), or a coordination with the place before
+    it ("in bhavnagar and surat"). Towns must lie in a country of the document (named in it,
+    or given by the caller) with 20,000 inhabitants, or be cities of 300,000 elsewhere; common
+    words are never places."""
+    toks = _tokens(text)
+    n = len(toks)
+    first_words = g.first_words
+    found: list[tuple[int, int, list[Candidate]]] = []  # token i, token j, candidates
+    i = 0
+    while i < n:
+        t = toks[i]
+        if len(t.text) < 3 or not t.text.isalpha() or t.text in _LOWER_WORDS \
+                or normalize(t.text) not in first_words:
+            i += 1
+            continue
+        hit: tuple[int, list[Candidate]] | None = None
+        for j in range(min(n - 1, i + _NAME_MAX_TOKENS - 1), i - 1, -1):
+            if any(text[toks[k].end:toks[k + 1].start] not in (" ", "-")
+                   for k in range(i, j)) or toks[j].text in _CONNECTORS:
+                continue
+            name = text[t.start:toks[j].end]
+            if not g.has_name(normalize(name)):
+                continue
+            cands = g.candidates(name.title() if j > i else name.capitalize(),
+                                 allow_fuzzy=False)
+            if cands:
+                hit = (j, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append((i, hit[0], hit[1]))
+        i = hit[0] + 1
+    countries = set(context2) | {c.country2 for _, _, cs in found for c in cs
+                                 if c.kind == "country" and c.country2}
+    out: list[_Span] = []
+    last_tok = -10
+    for i, j, cands in found:
+        single = i == j
+        keep = [c for c in cands if _lower_keep(c, countries, single)]
+        if not keep:
+            continue
+        s, e = toks[i].start, toks[j].end
+        if single:
+            prev = toks[i - 1].text if i else ""
+            nxt = toks[j + 1].text if j + 1 < n else ""
+            dateline = (i == 0 or "\n" in text[toks[i - 1].end:s]) and text[e:e + 1] == ":"
+            gap = text[toks[i - 1].end:s].strip() if i else ""
+            listed = (prev in ("and", "or") and last_tok == i - 2) or \
+                (gap == "," and last_tok == i - 1)
+            polity = all(c.kind in ("country", "admin1") for c in keep)
+            if not (prev in _LOWER_BEFORE or nxt in _LOWER_AFTER or dateline or listed
+                    or polity):
+                continue
+        if _inside(s, e, blocked):
+            continue
+        out.append(_Span(s, e, keep, ner=False))
+        last_tok = j
+    return out
+
+
 def _person_words(text: str, ents: Sequence[tuple[int, int, str]],
                   g: Gazetteer) -> frozenset[str]:
     """Words of multi-word PERSON names ("Georgia Smith" -> Georgia) that are not also tagged as
@@ -370,7 +479,11 @@ def find_places(text: str, ents: Sequence[tuple[int, int, str]] = (),
         else:
             failed.append((s, e))
     spans = list(ner_spans)
-    for sp in _scan(text, g, blocked, failed, person_words):
+    scanned = _scan(text, g, blocked, failed, person_words)
+    if lower_cased(text):
+        scanned += _scan_lower(text, g, blocked,
+                               {c2 for c in context_countries if (c2 := g.to_iso2(c))})
+    for sp in scanned:
         clash = [x for x in spans if _overlaps(sp.start, sp.end, x.start, x.end)]
         if not clash:
             spans.append(sp)

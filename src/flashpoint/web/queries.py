@@ -383,6 +383,11 @@ def _background_sql(dialect: str) -> str:
             f" - julianday(substr(e.when_start, 1, 10)) > {HISTORY_DAYS})")
 
 
+# analysis.series.severity in SQL: the toll's weight in the hostility
+_SEVERITY_SQL = ("(CASE WHEN COALESCE(e.dead, 0) <= 0 THEN 1.0 WHEN e.dead < 10 THEN 1.5"
+                 " WHEN e.dead < 100 THEN 2.0 ELSE 2.5 END)")
+
+
 def series_days(store: Store, dyad: tuple[str, str], since: dt.date | None = None,
                 until: dt.date | None = None, intensity: str = "plover") -> list[Period]:
     """The dyad's daily series aggregated in SQL (one row per day and quad class), with the
@@ -393,7 +398,8 @@ def series_days(store: Store, dyad: tuple[str, str], since: dt.date | None = Non
     value = ("COALESCE(e.goldstein, e.intensity)" if intensity == "goldstein"
              else "e.intensity")
     sql = (f"SELECT substr(e.when_start, 1, 10) AS day, e.quad_class, COUNT(*), SUM({value}),"
-           f" SUM(CASE WHEN {value} < 0 THEN -({value}) ELSE 0 END), SUM(COALESCE(e.dead, 0))"
+           f" SUM(CASE WHEN {value} < 0 THEN -({value}) * {_SEVERITY_SQL} ELSE 0 END),"
+           " SUM(COALESCE(e.dead, 0))"
            f" FROM events e{where} AND e.when_start IS NOT NULL"
            f" AND NOT {_background_sql(store.dialect)}"
            " GROUP BY substr(e.when_start, 1, 10), e.quad_class ORDER BY day")
