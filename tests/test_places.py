@@ -355,6 +355,24 @@ def test_eval_places_command(tmp_path: Path) -> None:
     assert out["by_kind"]["demonym"] == {"found": 1, "matched": 1}
 
 
+def test_eval_places_lower_case(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from flashpoint.cli import cli
+
+    (tmp_path / "geo").mkdir()
+    (tmp_path / "geo" / "TR-News.xml").write_text(_TRNEWS, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", "places", "--data", str(tmp_path), "--split", "all",
+                                   "--lower-case"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    # "turkish" and both "ankara" are found without capitals ("in ankara" is cued, the
+    # second one follows by one sense per document)
+    assert out["lower_case"] is True and out["matched"] == 3
+
+
 def test_eval_places_without_data(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -57,6 +57,7 @@ _WEAPON_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone", "expl
 _RADIUS_KM = {"city": 40.0, "region": 150.0, "admin1": 300.0, "country": 2000.0}
 _PRECISION_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 _SAME_TOWN_KM = 15.0  # two city entries this close may be one town (namesake, suburb)
+_DOUBT = -0.6  # a mismatch with a place named only in a dateline or an earlier sentence
 _MAX_SPAN_DAYS = 31  # mentions dated more vaguely than a month are not fused
 _SOFT_DAYS = 7  # how late an undated report may come (see Features.pub_window)
 _SKETCH = 32  # bottom-k MinHash size
@@ -78,7 +79,7 @@ eight nine ten twenty hundred dozen dozens""".split())
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _WORD = re.compile(r"[a-z0-9]+")
 # "NEW DELHI:" / "Kolkata (Reuters) -": where the report was filed, not where the event was
-_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z .]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
+_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z ./]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,8 +423,10 @@ def _place_score(a: Features, b: Features) -> float | None:
         if d is not None and d > _SAME_TOWN_KM:
             # a dateline or an earlier sentence's place may be where the report was filed
             # ("lucknow: ... arrested in faizabad"): a mismatch is doubt, not proof
-            return -1.0 if not local or d <= 2 * _RADIUS_KM["city"] else None
-    return _place_near(a, b, far=None if local else -0.6)
+            if not local:
+                return _DOUBT
+            return -1.0 if d <= 2 * _RADIUS_KM["city"] else None
+    return _place_near(a, b, far=None if local else _DOUBT)
 
 
 def _place_near(a: Features, b: Features, far: float | None = None) -> float | None:

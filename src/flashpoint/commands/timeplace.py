@@ -170,7 +170,9 @@ def eval_times(data: str | None, split: str, max_errors: int) -> None:
 @_DATA
 @_SPLIT
 @_ERRORS
-def eval_places(data: str | None, split: str, max_errors: int) -> None:
+@click.option("--lower-case", "lower", is_flag=True,
+              help="Score the documents lower-cased (as in archives that lost their capitals).")
+def eval_places(data: str | None, split: str, max_errors: int, lower: bool) -> None:
     """Score toponym detection and resolution on geo/TR-News.xml: P/R/F1, GeoNames id
     accuracy and accuracy within 161 km over all gold toponyms, error km.
 
@@ -178,11 +180,18 @@ def eval_places(data: str | None, split: str, max_errors: int) -> None:
     Example:
       flashpoint eval places --split dev
       flashpoint eval places --split all --errors 50
+      flashpoint eval places --split dev --lower-case
     """
+    import dataclasses
+
     from ..evaluation import find_data_dir
     from ..evaluation.trnews import read_trnews, score_places, trnews_path
 
     docs = read_trnews(trnews_path(find_data_dir(data)), split)
+    if lower:  # offsets stay valid: lower() keeps the length of this (English) text
+        docs = [dataclasses.replace(d, text=d.text.lower()) for d in docs
+                if len(d.text.lower()) == len(d.text)]
     res = score_places(docs, max_errors=max_errors)
-    click.echo(json.dumps({"split": split, **res}, indent=2, ensure_ascii=False))
+    click.echo(json.dumps({"split": split, "lower_case": lower, **res}, indent=2,
+                          ensure_ascii=False))
 

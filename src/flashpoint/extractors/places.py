@@ -319,7 +319,9 @@ _LOWER_WORDS = _LEADERS | _CONNECTORS | _PREPOSITIONS | frozenset(
      "home", "hindu", "muslim", "muslims", "hindus", "sikh", "sikhs", "party", "congress",
      "union", "court", "bail", "curfew", "aid", "peace", "unity", "justice", "victoria",
      "mission", "colony", "nagar", "pur", "gate", "road", "park", "bridge", "station",
-     "college", "school", "temple", "mosque", "church", "market", "villa", "mandir", "masjid"})
+     "college", "school", "temple", "mosque", "church", "market", "villa", "mandir", "masjid",
+     "part", "parts", "gold", "sale", "rest", "soul", "bar", "best", "hope", "deal", "mark",
+     "split", "nice", "most", "bath", "reading", "mobile", "buffalo", "phoenix", "surprise"})
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
@@ -350,7 +352,8 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
     """Gazetteer matches in a lower-cased text. A name of two or more words is taken as it
     is; a single word needs a place cue: a preposition before it ("in anand"), a place noun
     after it ("kadi taluka"), a dateline ("kanpur:"), or a coordination with the place before
-    it ("in bhavnagar and surat"). Towns must lie in a country of the document (named in it,
+    it ("in bhavnagar and surat"); once taken, the name is a place wherever else the text uses
+    it (one sense per document). Towns must lie in a country of the document (named in it,
     or given by the caller) with 20,000 inhabitants, or be cities of 300,000 elsewhere; common
     words are never places."""
     toks = _tokens(text)
@@ -360,7 +363,8 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
     i = 0
     while i < n:
         t = toks[i]
-        if len(t.text) < 3 or not t.text.isalpha() or t.text in _LOWER_WORDS \
+        dotted = "." in t.text and t.text.replace(".", "").isalpha()  # "u.s.", "u.k."
+        if len(t.text) < 3 or not (t.text.isalpha() or dotted) or t.text in _LOWER_WORDS \
                 or normalize(t.text) not in first_words:
             i += 1
             continue
@@ -370,10 +374,15 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                    for k in range(i, j)) or toks[j].text in _CONNECTORS:
                 continue
             name = text[t.start:toks[j].end]
+            if dotted and j == i and text[toks[j].end:toks[j].end + 1] == ".":
+                name += "."
             if not g.has_name(normalize(name)):
                 continue
-            cands = g.candidates(name.title() if j > i else name.capitalize(),
+            cands = g.candidates(name.upper() if dotted else
+                                 name.title() if j > i else name.capitalize(),
                                  allow_fuzzy=False)
+            if dotted:
+                cands = [c for c in cands if c.kind == "country"]
             if cands:
                 hit = (j, cands)
                 break
@@ -386,13 +395,15 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                                  if c.kind == "country" and c.country2}
     out: list[_Span] = []
     last_tok = -10
+    cued: set[str] = set()  # names taken once: one sense per document, cue or not
+    pending: list[tuple[int, int, list[Candidate]]] = []
     for i, j, cands in found:
         single = i == j
         keep = [c for c in cands if _lower_keep(c, countries, single)]
         if not keep:
             continue
         s, e = toks[i].start, toks[j].end
-        if single:
+        if single and normalize(text[s:e]) not in cued:
             prev = toks[i - 1].text if i else ""
             nxt = toks[j + 1].text if j + 1 < n else ""
             dateline = (i == 0 or "\n" in text[toks[i - 1].end:s]) and text[e:e + 1] == ":"
@@ -400,14 +411,21 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
             listed = (prev in ("and", "or") and last_tok == i - 2) or \
                 (gap == "," and last_tok == i - 1)
             polity = all(c.kind in ("country", "admin1") for c in keep)
+            # "ottawa", "aleppo": a big city or a capital needs no cue
+            big = any(c.kind == "city" and not c.alias
+                      and (c.population >= _BIG_CITY_POP or c.capital) for c in keep)
             if not (prev in _LOWER_BEFORE or nxt in _LOWER_AFTER or dateline or listed
-                    or polity):
+                    or polity or big):
+                pending.append((s, e, keep))
                 continue
         if _inside(s, e, blocked):
             continue
         out.append(_Span(s, e, keep, ner=False))
+        cued.add(normalize(text[s:e]))
         last_tok = j
-    return out
+    out += [_Span(s, e, keep, ner=False) for s, e, keep in pending
+            if normalize(text[s:e]) in cued and not _inside(s, e, blocked)]
+    return sorted(out, key=lambda sp: sp.start)
 
 
 def _person_words(text: str, ents: Sequence[tuple[int, int, str]],
@@ -838,15 +856,17 @@ class Toponym:
 def _demonym_spans(text: str, g: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[Toponym]:
     toks = _tokens(text)
     out: list[Toponym] = []
+    # in a lower-cased text ("russian troops") any word may be a demonym
+    cap = (lambda t: t.text.isalpha()) if lower_cased(text) else _is_cap
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i]) or (toks[i].hyphen_before  # "German-Iraqi": both count
-                                    and g.demonym_place(toks[i - 1].text) is None):
+        if not cap(toks[i]) or (toks[i].hyphen_before  # "German-Iraqi": both count
+                                and g.demonym_place(toks[i - 1].text) is None):
             i += 1
             continue
         hit = None
         for j in range(min(len(toks) - 1, i + 2), i - 1, -1):
-            if not all(_is_cap(toks[k]) for k in range(i, j + 1)):
+            if not all(cap(toks[k]) for k in range(i, j + 1)):
                 continue
             s, e = toks[i].start, toks[j].end
             c = g.demonym_place(text[s:e])
