@@ -435,11 +435,7 @@ def _place_near(a: Features, b: Features, far: float | None = None) -> float | N
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return far
     if _contains(a, b) or _contains(b, a):
-        # a town inside the region or country the other report names: weak evidence, the
-        # wider the area the weaker
-        wide = max(a.place_precision or "city", b.place_precision or "city",
-                   key=lambda p: _PRECISION_RANK.get(p, 0))
-        return 0.4 if wide == "region" else 0.2
+        return 0.2  # a town inside the admin1 or country the other report names: weak
     d = _km(a, b)
     if d is None:
         return 0.0
@@ -450,7 +446,7 @@ def _place_near(a: Features, b: Features, far: float | None = None) -> float | N
         return 0.8 * (1 - d / (2 * radius))
     if d > 2 * radius and coarser == "city":
         return far
-    return -1.0 if far is None else max(far, -1.0)
+    return -1.0 if far is None else far
 
 
 def _toll_score(a: Features, b: Features) -> float:
