@@ -310,3 +310,83 @@ def test_a_person_of_an_outlet_is_the_speaker_and_the_outlet_the_chain() -> None
     assert "BBC" in m.attribution.chain
     m = _one("Troops shelled the border, according to the BBC.", "shelled")
     assert m.attribution.speaker is None and "BBC" in m.attribution.chain
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # conditions the parse does not mark with "if" on the verb
+    ("The locals would join the march in the event of the pilgrims being attacked by the "
+     "police.", "attacked", "hypothetical"),
+    ("If the army, under pressure from the government, attacks the camp, the talks will end.",
+     "attacks", "hypothetical"),
+    # what someone fears will happen
+    ("Thousands fled what they fear will be an imminent bombardment of the city.",
+     "bombardment", "hypothetical"),
+    ("Residents feared retaliation by the army.", "retaliation", "hypothetical"),
+    # "any" under a negated verb is negated, not possible
+    ("The marchers did not face any attack on the way.", "attack", "negated"),
+    # the act an agreement or decision is for is still to come
+    ("The two sides struck a deal on Monday to withdraw troops from the border.", "withdraw",
+     "future"),
+    # a temporal clause after a speech verb is the author's
+    ("Pakistan accused India of shelling its posts, after Indian troops arrested two men.",
+     "arrested", "asserted"),
+    # a main-clause denial of what a concessive clause claims
+    ("Although the rebels claimed that troops had shelled the village, the army refuted the "
+     "claim.", "shelled", "contested"),
+    # the content of "alleged" as a transitive verb
+    ("The opposition leader alleged a massacre by the police.", "massacre", "alleged"),
+])
+def test_status_round_four(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_round_four_speakers() -> None:
+    m = _one("The Guardian understands from diplomatic sources that troops will withdraw.",
+             "withdraw")
+    sp = m.attribution.speaker
+    assert sp is not None and "diplomatic sources" in sp.text and sp.anonymous
+    m = _one("Fighting continued in the region, with Moscow denying claims that it was "
+             "sending troops.", "Fighting")
+    sp = m.attribution.speaker
+    assert sp is None or "Moscow" not in sp.text
+    m = _one("Although the rebels claimed that troops had shelled the village, the army "
+             "refuted the claim.", "shelled")
+    sp = m.attribution.speaker
+    assert sp is not None and "army" in sp.text
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # "no plans to", "no decision to": the act is negated, not future
+    ("The minister said the UK has no plans to deploy troops to the region.", "deploy",
+     "negated"),
+    # scheduled events are future
+    ("The next round of talks is scheduled for February.", "talks", "future"),
+    # a dismissal "as" something characterises the events, it does not report them
+    ("He dismissed the daily incidents of violence as of little consequence.", "violence",
+     "asserted"),
+    # "no talks till …" stays negated
+    ("There will be no talks till the troops are withdrawn, he said.", "talks", "negated"),
+    # a parenthetical speech verb before the clause reports it
+    ("Besides, they said, the army had arrested two men.", "arrested", "reported"),
+])
+def test_status_round_four_b(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_round_four_b_attribution() -> None:
+    # "as per schedule" is no source
+    m = _one("The leader declared that the march would be held as per schedule and that "
+             "troops would withdraw.", "withdraw")
+    assert m.attribution.speaker is None or "schedule" not in m.attribution.speaker.text
+    # an infinitive speech verb is a speech act still to come, not the sentence's source
+    m = _one("The envoy's aim is to report on the ceasefire to the council.", "ceasefire")
+    assert m.attribution.speaker is None or "aim" not in m.attribution.speaker.text
+
+
+def test_a_new_opening_quote_ends_the_unclosed_one() -> None:
+    text = ("“The attacks will go on,” said the commander. “There is no doubt that the army "
+            "meant to harm civilians.\n\n“As long as nobody acts, we will see these crimes "
+            "again.” Aid groups have been denied access to the town since May.")
+    ms = [m for m in flashpoint.extract(text, published="2025-05-08")
+          if m.trigger == "denied"]
+    assert ms and ms[0].attribution.speaker is None

@@ -23,8 +23,8 @@ from .evaluate import eval_group
               help="Also list every wrong speaker, chain and status (text format).")
 def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: bool) -> None:
     """Score speakers (P/R/F1), chains (exact match) and event status (accuracy and
-    confusion matrix) on the tuning half, the held-out half, the fresh held-out draw (and the
-    two held-out parts pooled as "untuned") and the whole set.
+    confusion matrix) on the tuning half, the held-out half, each later blind held-out draw
+    (fresh, fresh2, …; all held-out parts pooled as "untuned") and the whole set.
 
     \b
     Example:
@@ -37,7 +37,8 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    names = [n for n in ("tune", "heldout", "fresh", "untuned", "all") if n in result]
+    fresh = sorted(n for n in result if n.startswith("fresh"))
+    names = [n for n in ("tune", "heldout", *fresh, "untuned", "all") if n in result]
     for name in names:
         r = result[name]
         sp = r["speaker"]

@@ -355,12 +355,17 @@ def evaluate_attribution(data: Path, gold_dir: Path = GOLD_DIR) -> dict[str, Any
         "tune": score([x for x in gold if x.id in tune], system),
         "heldout": score([x for x in gold if x.id in held], system),
     }
-    if (gold_dir / "split_fresh.txt").is_file():
-        # a second held-out draw, annotated blind and never tuned on; "untuned" pools it with
-        # the held-out half: every sentence the rules were not written from
-        fresh = load_split("fresh", gold_dir)
-        out["fresh"] = score([x for x in gold if x.id in fresh], system)
-        out["untuned"] = score([x for x in gold if x.id in fresh | held], system)
+    # later held-out draws (split_fresh.txt, split_fresh2.txt, …), each annotated blind and
+    # scored once after the last rule change before it; "untuned" pools them with the
+    # held-out half: every sentence no rule was written from
+    untuned = set(held)
+    for path in sorted(gold_dir.glob("split_fresh*.txt")):
+        name = path.stem.removeprefix("split_")
+        fresh = load_split(name, gold_dir)
+        out[name] = score([x for x in gold if x.id in fresh], system)
+        untuned |= fresh
+    if untuned != held:
+        out["untuned"] = score([x for x in gold if x.id in untuned], system)
     out["all"] = score(gold, system)
     return out
 

@@ -91,6 +91,8 @@ GENERIC_MEDIA_RE = re.compile(
     r"government-run|pro-government|local)\s+)?(?:news\s+)?(?:agency|broadcaster|newspaper|paper|"
     r"channel|network|station|outlet|daily|wire|news agency|television)$", re.IGNORECASE)
 # "in a phone call to the BBC", "in an interview with CNN"
+# "as per the FIR", "according to official figures": a record as a source
+_RECORDS = frozenset({"fir", "record", "data", "figure", "estimate", "tally", "count"})
 _CONTACT_NOUNS = frozenset({"call", "interview", "message", "statement", "email", "letter"})
 # a speech verb's time adjunct is not what it reports: "X told CNN after meeting Pence"
 _TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "upon", "amid"})
@@ -386,13 +388,33 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             if not objs and tok.i + 2 < len(doc):
                 g = doc[tok.i + 2]
                 objs = [g.head if g.head.i > tok.i and g.head.pos_ in ("NOUN", "PROPN") else g]
+            if tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ in ("WDT", "WP"):
+                continue  # "the scenario according to which …": no source
+            if low == "as":
+                objs = [o for o in objs if _is_source(o) or o.ent_type_ in ("PERSON", "ORG")
+                        or o.lemma_.lower() in _DOCUMENTS | _RECORDS]
+                if not objs:
+                    continue  # "as per schedule", "as per the agreement"
             for o in objs:
                 _source_with_relatives(o, source, 0, chain)
             speech.append(tok.i)
             sentence_wide = True
             continue
+        if lemma in ("understand", "learn", "hear") and tok.pos_ == "VERB":
+            # "The Guardian understands from diplomatic sources that …" (the parse may hang
+            # the that-clause on the sources)
+            froms = [o for o in _pobjs(tok, ("from",)) if _is_source(o) and (
+                any(c.dep_ == "ccomp" for c in tok.children)
+                or any(g.dep_ == "relcl" and g.i > o.i for g in o.children))]
+            for o in froms:
+                source(o, 1)
+            if froms:
+                speech.append(tok.i)
+            continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in speech_l | report_l:
             continue
+        if lemma == "observe" and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "both sides observed the truce": no speech
         if lemma in cite_l and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and \
                 tok.head.lemma_.lower() in speech_l | report_l:
             continue  # "citing Y" is read with the verb it hangs on
@@ -409,7 +431,14 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
                 and tok.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         prio = 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
+        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                lemma not in cite_l and tok.head.lemma_.lower() not in NEGATIVE_GOVERNORS:
+            speech.append(tok.i)
+            continue  # "De Mistura's aim is to report on …": a speech act still to come
         speech.append(tok.i)
+        if tok.dep_ in ("pcomp", "advcl") and tok.head.lower_ == "with" and subj is not None:
+            continue  # "…, with Moscow denying Kiev's claims": a side remark, no speaker
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS
                                        for c in tok.children):
             clause_speech.append(tok.i)
@@ -463,8 +492,14 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
                      for g2 in _pobjs(g, ("to",)) for g in [g2]]
             told += [o for g in tok.subtree if g.lemma_.lower() in _CONTACT_NOUNS
                      and g.i > tok.i for o in _pobjs(g, ("to", "with"))]
-            for o in told:
-                name = media_name(_phrase_text(o))
+            told = sorted(set(told), key=lambda o: o.i)
+            names = [media_name(_phrase_text(o)) for o in told]
+            for k in range(len(told) - 1):  # "told times news network": one outlet, two parts
+                a, b = told[k], told[k + 1]
+                joined = doc[a.left_edge.i:b.right_edge.i + 1].text
+                if b.left_edge.i == a.right_edge.i + 1 and _clean(joined).casefold() in _media():
+                    names[k], names[k + 1] = joined, None
+            for name in names:
                 if name:
                     chain.append(name)
         cites = [*tok.children, *(subj.children if subj is not None else ())]
@@ -552,6 +587,20 @@ def _quote_balance(text: str) -> int:
     return opened - closed
 
 
+def _quote_state(text: str, depth: int) -> int:
+    """1 when a quote is open at the end of ``text``, given ``depth`` at its start. Quotes
+    do not nest: an opening mark while one is open starts a new quote (the previous
+    paragraph's quote ran to its end, as news style leaves it unclosed)."""
+    for k, ch in enumerate(text):
+        if ch in OPEN_QUOTES:
+            depth = 1
+        elif ch in CLOSE_QUOTES:
+            depth = 0
+        elif ch == '"':  # a straight quote opens after a space or at the start
+            depth = 1 if (k == 0 or text[k - 1].isspace() or text[k - 1] in "([") else 0
+    return depth
+
+
 def article_attributions(text: str, sentences: Sequence[tuple[int, int]],
                          parsed: Mapping[int, tuple[Doc, SentenceContext]],
                          matches: Sequence[ActorMatch], lexicon: ActorLexicon
@@ -581,9 +630,7 @@ def article_attributions(text: str, sentences: Sequence[tuple[int, int]],
         if i and text.count("\n\n", sentences[i - 1][1], s):
             depth = 0 if depth < 0 else depth  # quotes may run over paragraphs
         inside[i] = depth > 0
-        depth = max(0, depth + _quote_balance(text[s:e]))
-        if depth > 1:
-            depth = 1
+        depth = _quote_state(text[s:e], depth)
     for i, (s, e) in enumerate(sentences):
         att = out[i]
         if att.speaker is not None or att.chain:
@@ -690,6 +737,10 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
         if node.head == v:
             if node.dep_ == "prep" and node.lower_ in _TIME_PREPS | _SETTING_PREPS:
                 return False  # "told CNN after meeting with Pence", "in a statement"
+            if node.dep_ == "advcl" and node.i > v.i and any(
+                    c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS | {"when", "as", "while"}
+                    for c in node.children):
+                return False  # "accused the US of …, after Washington announced plans"
             if node.dep_ == "advcl" and (node.i < v.i or (
                     node.tag_ == "VBG" and node.lemma_.lower() not in speech_lemmas()
                     | _lexicon()["cite"])):
@@ -697,11 +748,20 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
                 # "Speaking after the attack, the governor said …"
             if node.dep_ in ("dobj", "dative", "iobj") and v.lemma_.lower() == "tell":
                 return False  # "told reporters at the scene of the bombing"
+            if node.dep_ in ("dobj", "obj") and v.lemma_.lower() in _DENIAL and any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+                return False  # "dismissed the incidents of violence as of little consequence"
             return node.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "agent", "relcl")
         node = node.head
     # the verb in a parenthetical under the event's clause: "Troops fired, X said"
     anc = [t, *t.ancestors]
-    return v.head in anc and v.dep_ in ("parataxis", "ccomp") and v.i > t.i and any(
+    doc_ = t.doc
+    between_commas = v.i + 1 < len(doc_) and doc_[v.i + 1].lower_ == "," and any(
+        w.lower_ == "," for w in doc_[max(0, v.i - 4):v.i])
+    attached = v.head in anc or (between_commas and v.head.dep_ == "advmod"
+                                 and v.head.head in anc)  # "besides, they said, …"
+    return attached and v.dep_ in ("parataxis", "ccomp") and (
+        v.i > t.i or (between_commas and v.dep_ == "parataxis")) and any(
         c.dep_ == "nsubj" for c in v.children)
 
 
@@ -792,9 +852,9 @@ def _own_negation(t: Token) -> bool:
     """A negation on the word itself; "not only … but also" and "did not start until May"
     are none."""
     doc = t.doc
-    if any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children):
-        return False
-    return any((c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only"))
+    until = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
+    return any((c.dep_ == "neg" and not until
+                and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only"))
                or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in t.children)
 
 
@@ -846,10 +906,27 @@ def _conditional(doc: Doc, i: int) -> bool:
     """Inside an "if"/"unless"/"whether" clause; a definite event noun there keeps its
     presupposition ("if we had involved them in the operation": the operation happened)."""
     t = doc[i]
+    own = _clause_verb(t)
     for a in [t, *t.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-               for c in a.children):
+               for c in a.children) or (_condition_phrase(a) and (a in (t, own) or (
+                   a == t.head and t.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")))):
             return not (_definite(t) and a != t)
+    return False
+
+
+def _condition_phrase(a: Token) -> bool:
+    """A verb under "in the event (of/that)" or "in case", or whose "If" the parse hung on
+    a noun ("If Trump, with Bolton's encouragement, walks out": "If" → "Trump")."""
+    if a.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < a.i and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("event", "case") for g in c.children):
+            return True  # "in the event of the outsiders being denied entry"
+        if c.dep_ in ("advcl", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            return True  # the verb itself only, not the clauses hung on it
     return False
 
 
@@ -938,22 +1015,29 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 negated = True
     if _prevented(t):
         negated = True
-    if t.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "any" for c in t.children):
+    if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any"
+                                          for c in t.children):
+        if t.dep_ in ("dobj", "obj") and _own_negation(t.head):
+            negated = True  # "did not face any trouble"
+        else:
             modality = "hypothetical"  # "any attack on Pakistan would be met with force"
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "for"):
-            head = t.head.head
-            hl = head.lemma_.lower()
-            if head.pos_ == "NOUN" and t.head.lower_ == "of" and (
-                    hl in HYPOTHETICAL_HEADS or (hl in ("event", "case")
-                                                 and head.head.lower_ == "in")):
-                modality = "hypothetical"  # "the risk of war", "in the event of an attack"
-            elif hl in FUTURE_HEADS and head.pos_ == "NOUN" and not modality:
-                modality = "future"  # "plans for an offensive"
-            elif head.lower_ == "ahead" and not modality:
-                modality = "future"  # "security was tightened ahead of the talks"
-            elif hl in NEGATIVE_HEADS and t.head.lower_ == "of":
-                negated = True
+    # "in the event of the pilgrims being attacked": the event hangs on the noun after "of"
+    base = t.head if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and \
+        t.head.pos_ in ("NOUN", "PROPN", "PRON") else t
+    if base.pos_ in ("NOUN", "PROPN", "PRON") and base.dep_ in ("pobj", "pcomp") and \
+            base.head.lower_ in ("of", "for"):
+        head = base.head.head
+        hl = head.lemma_.lower()
+        if head.pos_ == "NOUN" and base.head.lower_ == "of" and (
+                hl in HYPOTHETICAL_HEADS or (hl in ("event", "case")
+                                             and head.head.lower_ == "in")):
+            modality = "hypothetical"  # "the risk of war", "in the event of an attack"
+        elif hl in FUTURE_HEADS and head.pos_ == "NOUN" and not modality:
+            modality = "future"  # "plans for an offensive"
+        elif head.lower_ == "ahead" and not modality:
+            modality = "future"  # "security was tightened ahead of the talks"
+        elif hl in NEGATIVE_HEADS and base.head.lower_ == "of":
+            negated = True
     # "instead of attacking", "rather than fighting"
     for node in (t, _clause_verb(t)):
         if node is not None and node.dep_ in ("pobj", "pcomp") and (
@@ -1025,9 +1109,84 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                                                                    "before", "until", "till")
                     for c in v.children) and modality_of(v.head)[1] == "future":
         modality = "future"
+    # "what they fear will be an imminent blockade", "fears that troops could attack"
+    if modality != "hypothetical" and _feared(t):
+        modality = "hypothetical"
+    # "an imminent blockade and bombardment": a conjoined noun shares the first one's
+    # modal adjective
+    if modality is None and t.pos_ == "NOUN" and t.dep_ == "conj" and \
+            t.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children):
+        for c in t.head.children:
+            if c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ:
+                modality = "hypothetical"
+            elif c.dep_ == "amod" and c.lower_ in FUTURE_ADJ and not modality:
+                modality = "future"
+    # "has no plans to send forces", "there is no decision to withdraw"
+    if v is not None and v.dep_ in ("acl", "advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        plan_noun = v.head if v.head.pos_ == "NOUN" else None
+        if plan_noun is not None and plan_noun.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | {
+                "intention", "intent", "move", "bid"} and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in plan_noun.children):
+            negated = True
+    # "the polls are scheduled for February", "talks are due to resume"
+    subj = t if t.dep_ == "nsubjpass" else (
+        t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of"
+        and t.head.head.dep_ == "nsubjpass" else None)  # "the next round of talks is …"
+    if modality is None and subj is not None and subj.head.lemma_.lower() in (
+            "schedule", "plan", "set", "slate") and not _own_negation(subj.head):
+        modality = "future"
+    # "struck a deal to repatriate citizens", "the decision to withdraw": the act an
+    # agreement, plan or decision is for is still to come
+    if modality is None and v is not None and v.dep_ in ("acl", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        deal = v.head if v.head.pos_ == "NOUN" else next(
+            (c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"),
+            None)
+        if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS:
+            modality = "future"
+    # "dislodging Isis … would not be straightforward": a gerund that is the subject of a
+    # possible state of affairs
+    if modality is None and v is not None and v.tag_ == "VBG" and \
+            v.dep_ in ("csubj", "nsubj") and any(
+                c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in v.head.children):
+        modality = "hypothetical"
     if modality is None and _conditional(doc, i):
         modality = "hypothetical"
     return negated, modality
+
+
+# "a deal to repatriate", "the decision to withdraw", "an order to pull back"
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "decision", "order",
+                             "pledge", "promise", "commitment", "undertaking"})
+FEAR_VERBS = frozenset({"fear", "dread", "worry"})
+
+
+def _feared(t: Token) -> bool:
+    """The event is what someone fears will happen: in the complement of a fear verb, or the
+    complement of a copula in a clause under it ("what they fear will be a blockade")."""
+    first = t.head if t.dep_ == "conj" and t.head.pos_ == "NOUN" else t
+    i = first.i - 1
+    while i >= 0 and (first.doc[i].dep_ in ("det", "amod", "aux", "mark")
+                      or first.doc[i].lemma_ == "be") and first.i - i < 6:
+        i -= 1
+    w = first.doc[i] if i >= 0 else None
+    if w is not None and i < first.i - 1 and w.lemma_.lower() in FEAR_VERBS and \
+            w.pos_ == "VERB":
+        return True  # "what they fear will be an imminent blockade", whatever the parse
+    node = t
+    for _ in range(5):
+        if node.head == node:
+            return False
+        up = node.head
+        if up.lemma_.lower() in FEAR_VERBS and up.pos_ == "VERB" and \
+                node.dep_ in ("ccomp", "xcomp", "dobj", "obj") and not _own_negation(up):
+            return True  # "many feared retribution"
+        if node.dep_ not in ("attr", "ccomp", "xcomp", "conj", "dobj", "obj", "pobj", "prep",
+                             "acomp"):
+            return False
+        node = up
+    return False
 
 
 def _under_possible_gerund(t: Token) -> bool:
@@ -1061,6 +1220,9 @@ def _alleged_cue(doc: Doc, i: int) -> bool:
         lemma = upper.lemma_.lower()
         if lower.dep_ in ("prep",) and lower.lower_ in _SUSPICION.get(lemma, ()):
             return True
+        if lemma == "allege" and upper.pos_ == "VERB" and lower == t and \
+                lower.dep_ in ("dobj", "obj"):
+            return True  # "alleged abetment by the state government"
         if lemma == "blame" and lower.dep_ in ("dobj", "obj", "nsubjpass") and (
                 lower == t or t in lower.conjuncts) and any(
                 c.dep_ == "prep" and c.lower_ == "on" for c in (*upper.children,
@@ -1178,7 +1340,7 @@ def _content_of(doc: Doc, i: int) -> Token | None:
 # "weeks after Trump said …", "before the army announced …"
 _TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 _SOURCE_VERBS = frozenset({"claim", "say", "report", "allege", "accuse", "blame", "tell",
-                           "announce", "state", "insist"})
+                           "announce", "state", "insist", "maintain", "assert", "contend"})
 
 
 def _denied_later_in_sentence(doc: Doc, i: int) -> bool:
@@ -1193,8 +1355,14 @@ def _denied_later_in_sentence(doc: Doc, i: int) -> bool:
     if not sources and not claimed_here:
         return False
     first = min([a.i for a in sources] + ([i] if claimed_here else []))
+    # "even though the VHP maintained that …, the police refuted the claim": the denial is
+    # the main clause the source's clause hangs on
+    above = {a.head.i for a in sources if a.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("though", "although", "while", "whereas")
+        for c in a.children)}
     for d in doc:
-        if d.i <= first or d in anc or d.lemma_.lower() not in _DENIAL or d.pos_ != "VERB":
+        if d.i <= first or (d in anc and d.i not in above) or \
+                d.lemma_.lower() not in _DENIAL or d.pos_ != "VERB":
             continue
         if not any(c.dep_ == "nsubj" for c in d.children):
             continue  # "said … and denied …": one party, nothing contested
