@@ -390,3 +390,28 @@ def test_a_new_opening_quote_ends_the_unclosed_one() -> None:
     ms = [m for m in flashpoint.extract(text, published="2025-05-08")
           if m.trigger == "denied"]
     assert ms and ms[0].attribution.speaker is None
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # a passive "claimed to be" is a report, not a claim of responsibility
+    ("Three journalists were killed in what were claimed to be deliberate attacks.",
+     "attacks", "reported"),
+    # the pluperfect after "but" goes on with the reported content
+    ("He said some families had returned, but militants had attacked the village.",
+     "attacked", "reported"),
+    # "would" with a time anchor in reported speech is the past of "will"
+    ("The official said that the troops would be deployed soon.", "deployed", "future"),
+    ("Officials said anyone who attacked the police would be arrested.", "arrested",
+     "hypothetical"),
+    # a report noun ends the reach of "whether"
+    ("He refused to say whether he believed reports that she had died in a US strike.",
+     "strike", "reported"),
+])
+def test_status_round_five(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_a_second_statement_is_not_inside_the_denial() -> None:
+    m = _one("His parents deny their son went to Syria to join Isis and have said he was "
+             "tortured by his captors.", "tortured")
+    assert m.status == "reported"

@@ -36,6 +36,7 @@ from .events import (
     LIGHT_VERBS,
     NONE_OF,
     OCCUR_VERBS,
+    REFUSED_NOUNS,
     REQUEST_NOUNS,
     SentenceContext,
     SentenceEvent,
@@ -91,6 +92,10 @@ GENERIC_MEDIA_RE = re.compile(
     r"government-run|pro-government|local)\s+)?(?:news\s+)?(?:agency|broadcaster|newspaper|paper|"
     r"channel|network|station|outlet|daily|wire|news agency|television)$", re.IGNORECASE)
 # "in a phone call to the BBC", "in an interview with CNN"
+# "according to a planned strategy", "as per the rules": a norm, not a source
+_NOT_SOURCES = frozenset({"plan", "strategy", "schedule", "rule", "law", "custom", "tradition",
+                          "agreement", "constitution", "programme", "program", "norm",
+                          "procedure", "guideline", "provision", "wish", "wishes", "order"})
 # "as per the FIR", "according to official figures": a record as a source
 _RECORDS = frozenset({"fir", "record", "data", "figure", "estimate", "tally", "count"})
 _CONTACT_NOUNS = frozenset({"call", "interview", "message", "statement", "email", "letter"})
@@ -390,6 +395,8 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
                 objs = [g.head if g.head.i > tok.i and g.head.pos_ in ("NOUN", "PROPN") else g]
             if tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ in ("WDT", "WP"):
                 continue  # "the scenario according to which …": no source
+            if objs and all(o.lemma_.lower() in _NOT_SOURCES for o in objs):
+                continue  # "moving in according to a planned strategy"
             if low == "as":
                 objs = [o for o in objs if _is_source(o) or o.ent_type_ in ("PERSON", "ORG")
                         or o.lemma_.lower() in _DOCUMENTS | _RECORDS]
@@ -415,6 +422,10 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             continue
         if lemma == "observe" and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "both sides observed the truce": no speech
+        if lemma == "deny" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REFUSED_NOUNS
+                for c in tok.children):
+            continue  # "anyone affiliated with the militias had been denied entry": a refusal
         if lemma in cite_l and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and \
                 tok.head.lemma_.lower() in speech_l | report_l:
             continue  # "citing Y" is read with the verb it hangs on
@@ -439,7 +450,8 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         speech.append(tok.i)
         if tok.dep_ in ("pcomp", "advcl") and tok.head.lower_ == "with" and subj is not None:
             continue  # "…, with Moscow denying Kiev's claims": a side remark, no speaker
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod")
+                                       and c.lower_ in _TEMPORAL_MARKS | {"when"}
                                        for c in tok.children):
             clause_speech.append(tok.i)
             continue  # "weeks after Trump said the group was defeated": a past statement
@@ -728,7 +740,10 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
         return False
     t, v = doc[ev_tok], doc[speech_tok]
     if v.lower_ in ("according", "as"):
-        return True
+        # "…, according to intelligence over the Salisbury attack": the source's own phrase
+        # is no part of what it reports
+        return not (v.i + 1 < len(doc) and any(
+            t == g or g in t.ancestors for g in doc[v.i + 1].children if g.dep_ == "pobj"))
     # the event inside the verb's complement: "X said (that) troops fired"
     node = t
     while node.head != node:
@@ -751,6 +766,11 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
             if node.dep_ in ("dobj", "obj") and v.lemma_.lower() in _DENIAL and any(
                     c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
                 return False  # "dismissed the incidents of violence as of little consequence"
+            if node.dep_ == "conj" and v.tag_ == "VBD" and any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in node.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return True  # "said some had returned, but others had been denied entry":
+                # the pluperfect goes on with the reported content
             return node.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "agent", "relcl")
         node = node.head
     # the verb in a parenthetical under the event's clause: "Troops fired, X said"
@@ -908,6 +928,8 @@ def _conditional(doc: Doc, i: int) -> bool:
     t = doc[i]
     own = _clause_verb(t)
     for a in [t, *t.ancestors]:
+        if a != t and a.pos_ == "NOUN" and a.lemma_.lower() in REPORT_NOUNS | ALLEGATION_NOUNS:
+            return False  # "whether he believed reports that she died in a strike"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
                for c in a.children) or (_condition_phrase(a) and (a in (t, own) or (
                    a == t.head and t.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")))):
@@ -1151,9 +1173,53 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             v.dep_ in ("csubj", "nsubj") and any(
                 c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in v.head.children):
         modality = "hypothetical"
+    # "then reaction would have been there", "there would be war"
+    if modality is None and t.pos_ == "NOUN" and t.dep_ in ("attr", "nsubj") and \
+            t.head.lemma_ == "be":
+        mod = modality_of(t.head)[1]
+        if mod:
+            modality = mod
     if modality is None and _conditional(doc, i):
         modality = "hypothetical"
     return negated, modality
+
+
+_SOON = frozenset({"soon", "shortly", "later", "tomorrow", "next"})
+
+
+def future_in_past(t: Token) -> bool:
+    """"would" as the past of "will": a reported plan with a time or schedule ("the official
+    said they would be redeployed soon", "declared that the programmes would be carried out
+    as per schedule"). Without such an anchor "would" stays possible ("said anyone who bore
+    arms would face trial")."""
+    v = t if t.pos_ in ("VERB", "AUX") else t.head
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lower_ == "would" for c in auxes) or any(
+            c.lower_ in ("have", "could", "might", "should") for c in auxes):
+        return False
+    up = v
+    for _ in range(3):
+        if up.dep_ == "ccomp":
+            break
+        if up.dep_ != "conj" or up.head == up:
+            return False
+        up = up.head
+    gov = up.head
+    if up.dep_ != "ccomp" or gov.lemma_.lower() not in speech_lemmas() or \
+            gov.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+           for a in (v, up) for c in a.children):
+        return False
+    for w in v.subtree:
+        if w.lower_ in _SOON and w.dep_ in ("advmod", "amod", "npadvmod") and w.head == v:
+            return True
+        if w.lemma_.lower() in ("schedule", "plan", "strategy", "programme", "timetable") \
+                and w.i > v.i:
+            return True
+        if w.ent_type_ == "DATE" and w.head.head == v:
+            return True
+    return False
 
 
 # "a deal to repatriate", "the decision to withdraw", "an order to pull back"
@@ -1331,8 +1397,8 @@ def _content_of(doc: Doc, i: int) -> Token | None:
         if node.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "auxpass"
                                                     for c in node.head.children):
             return node.head  # "the commander is said to have ordered", "it is learnt that"
-        if node.dep_ not in ("xcomp", "conj", "dobj", "obj", "prep", "pobj", "pcomp"):
-            break
+        if node.dep_ not in ("xcomp", "conj", "dobj", "obj", "prep", "pobj", "pcomp", "attr"):
+            break  # "attr": "what were claimed to be deliberate attacks"
         node = node.head
     return None
 
@@ -1466,6 +1532,8 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         negated = negated or neg2
         if modality is None or (mod2 == "hypothetical" and modality == "future"):
             modality = mod2 or modality
+        if modality == "hypothetical" and future_in_past(t):
+            modality = "future"
         claimed = (claimed and not _claims_all_negated(doc)) or _claim_cue(doc, ev.token)
         alleged = alleged or _alleged_cue(doc, ev.token) or _allegation_cue(doc, ev.token)
     if denial:

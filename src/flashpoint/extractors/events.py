@@ -53,8 +53,12 @@ OCCUR_VERBS = frozenset({"take", "happen", "occur"})
 # "no incidents of violence were reported": "no" on the noun the event is counted by
 NONE_OF = frozenset({"incident", "report", "sign", "case", "instance", "evidence", "trace"})
 # "humanitarian access was denied": a refusal, not a denial of what someone said
+# speech verbs that bring their own content ("… and have said he was tortured")
+_OWN_CONTENT_SPEECH = frozenset({"say", "tell", "add", "state", "insist", "allege", "claim",
+                                 "announce", "confirm", "warn"})
 _REFUSED = frozenset({"access", "permission", "entry", "visa", "bail", "request", "application",
                       "passage", "clearance"})
+REFUSED_NOUNS = _REFUSED | {"protection"}
 # what a rejection turns down rather than denies: "rejected the call for talks"
 REQUEST_NOUNS = _REFUSED | frozenset({"call", "proposal", "offer", "demand", "plea", "appeal",
                                        "bid", "invitation", "petition", "suggestion", "overture",
@@ -822,6 +826,11 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                 # extradition of …": a proposal turned down, nothing said to have happened
             in_clause = path is not None and path[-1].dep_ not in ("nsubj", "conj", "cc",
                                                                   "advcl", "prep")
+            if in_clause and path is not None and any(
+                    w.lemma_.lower() in _OWN_CONTENT_SPEECH and w.pos_ == "VERB"
+                    and w.dep_ == "conj" for w in path[1:]):
+                in_clause = False  # "deny their son went to Syria … and have said he was
+                # tortured": the parse hangs the second statement inside the denied clause
             if path is not None and path[-1].dep_ == "prep" and path[-1].i > t.i:
                 in_clause = False  # "denied the charge on Monday in Islamabad"
             if o.type == "ACCUSE" and (charge or in_clause):
@@ -1011,9 +1020,10 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
             continue
         credit = any(o.lemma_.lower() in ("responsibility", "credit") for o in c.children
                      if o.dep_ in ("dobj", "obj"))
+        passive = any(x.dep_ == "nsubjpass" for x in c.children)
         heads = [x for x in c.children if x.dep_ == "xcomp"] if any(
             x.dep_ == "aux" and x.lower_ == "to" for y in c.children if y.dep_ == "xcomp"
-            for x in y.children) else []
+            for x in y.children) and not passive else []  # "what were claimed to be attacks"
         if credit:
             heads += [g for o in c.children if o.dep_ in ("dobj", "obj")
                       for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
