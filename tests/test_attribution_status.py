@@ -415,3 +415,13 @@ def test_a_second_statement_is_not_inside_the_denial() -> None:
     m = _one("His parents deny their son went to Syria to join Isis and have said he was "
              "tortured by his captors.", "tortured")
     assert m.status == "reported"
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # "in the case of" names whom something is about; "in case of" is a condition
+    ("The government deferred the law in the case of the 62 persons arrested in Godhra.",
+     "arrested", "asserted"),
+    ("In case of an attack on its posts, the army will retaliate.", "attack", "hypothetical"),
+])
+def test_in_the_case_of(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status

@@ -74,9 +74,11 @@ class _Prepared:
 def _prepare(article: Article) -> _Prepared:
     sents = split_sentences(article.text)
     dl = dateline(article.text)
-    if dl is not None and sents and sents[0].start < dl.end < sents[0].end:
-        # the parser reads "Gunmen opened fire …", not "SRINAGAR, April 23 (Wire) - Gunmen …"
-        sents[0] = dataclasses.replace(sents[0], start=dl.end)
+    for i, sp in enumerate(sents[:2]):  # the first, or the one after a "This story is from"
+        if dl is not None and sp.start < dl.end < sp.end:
+            # the parser reads "Gunmen opened fire …", not "SRINAGAR, April 23 (Wire) -
+            # Gunmen …" or "lucknow: the …"
+            sents[i] = dataclasses.replace(sp, start=dl.end)
     keep = [i for i, s in enumerate(sents) if might_hold_event(article.text[s.start:s.end])]
     return _Prepared(article, sents, keep)
 
@@ -200,8 +202,11 @@ def _mention(article: Article, span: SentenceSpan, base: int, ev: SentenceEvent,
     # happened; a recipient ("attacked Pakistan") only where the parse puts it in a locative
     # phrase of the trigger ("attacked a post in Kupwara"); then the sentence's, the dateline's
     filed = dateline(article.text)
+    # the lower-case archive dateline ("lucknow: …") is the filing desk, often not where the
+    # events it reports happened: no fallback to it (its first sentence is still read
+    # without it)
     where = event_place(places, trig, span.start, span.end, parse=doc, parse_offset=base,
-                        dateline_end=filed.end if filed else None,
+                        dateline_end=filed.end if filed and not filed.lower else None,
                         actors=[(base + a.start, base + a.end) for a in ev.actors
                                 if a.start is not None and a.end is not None],
                         recipients=[(base + a.start, base + a.end) for a in ev.recipients

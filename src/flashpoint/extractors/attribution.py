@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..models import Speaker
 from ..resources import table
 from .actor_lexicon import ActorLexicon, ActorMatch
+from .datelines import dateline
 from .events import (
     CHARGE_NOUNS,
     DENIAL_LEMMAS,
@@ -64,11 +65,6 @@ MEDIA_WORDS = frozenset({"news", "media", "wire", "tv", "television", "radio", "
                          "journal", "chronicle", "observer", "express", "telegraph", "newspaper",
                          "newspapers", "broadcaster", "channel", "network", "agencies"})
 _NOT_MEDIA = frozenset({"intelligence", "security", "spy", "aid", "relief", "un", "refugee"})
-DATELINE_RE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
-    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
-    r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"\s*(?:\((?P<agency>[^)]{2,40})\)\s*[-–—]+|[-–—:]+)\s+")
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "conj", "cc",
                           "punct", "prep"})
 _SPEECH_WORDS = (r"said|says|say|added|adds|told|tells|tweeted|wrote|writes|warned|warns|insisted|"
@@ -215,28 +211,6 @@ def media_name(text: str) -> str | None:
 
 
 # ----------------------------------------------------------------------------- publisher
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """"ISLAMABAD, May 12 (Reuters) -": where the report was filed, when, by which agency."""
-
-    place: str
-    date_text: str | None
-    agency: str | None
-    end: int  # offset of the first character after the dateline
-
-
-def dateline(text: str) -> Dateline | None:
-    """The dateline at the start of an article body, if any."""
-    m = DATELINE_RE.match(text)
-    if not m:
-        return None
-    place = m.group("place").strip()
-    if len(place.replace(" ", "")) < 3 or place.upper() != place:
-        return None
-    agency = m.group("agency")
-    return Dateline(place.title(), m.group("date"), agency.strip() if agency else None, m.end())
-
 
 def publisher(text: str, outlet: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The article's publisher (metadata or feed outlet, else the dateline agency) and the
@@ -944,7 +918,9 @@ def _condition_phrase(a: Token) -> bool:
         return False
     for c in a.children:
         if c.dep_ == "prep" and c.lower_ == "in" and c.i < a.i and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in ("event", "case") for g in c.children):
+                g.dep_ == "pobj" and (g.lemma_.lower() == "event" or (
+                    g.lemma_.lower() == "case" and not any(d.dep_ == "det" for d in g.children)))
+                for g in c.children):
             return True  # "in the event of the outsiders being denied entry"
         if c.dep_ in ("advcl", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
@@ -1050,9 +1026,12 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             base.head.lower_ in ("of", "for"):
         head = base.head.head
         hl = head.lemma_.lower()
+        # "in case of an attack", "in the event of an attack"; "in the case of the 62
+        # persons arrested" only says whom it is about
+        in_case = head.head.lower_ == "in" and (hl == "event" or (
+            hl == "case" and not any(c.dep_ == "det" for c in head.children)))
         if head.pos_ == "NOUN" and base.head.lower_ == "of" and (
-                hl in HYPOTHETICAL_HEADS or (hl in ("event", "case")
-                                             and head.head.lower_ == "in")):
+                hl in HYPOTHETICAL_HEADS or in_case):
             modality = "hypothetical"  # "the risk of war", "in the event of an attack"
         elif hl in FUTURE_HEADS and head.pos_ == "NOUN" and not modality:
             modality = "future"  # "plans for an offensive"

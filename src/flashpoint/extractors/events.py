@@ -419,6 +419,11 @@ _ARRESTED = [
     re.compile(rf"\b{_NUM}{_PEOPLE}(?:\s+\w+)?\s+(?:were|was|have been|had been)\s+"
                r"(?:arrested|detained|held)", re.I),
     re.compile(rf"\b(?:arrest|detention)\s+of\s+{_NUM}\b", re.I),
+    # "more than 432 arrests have been made", "3,976 persons have been arrested"
+    re.compile(rf"\b{_NUM}\s+(?:arrests|detentions)\b", re.I),
+    re.compile(rf"\b{_NUM}\s+(?:persons|people|men|youths|rioters|suspects)\s+"
+               r"(?:\w+\s+)?(?:have been|had been|were|are)\s+(?:\w+\s+)?(?:arrested|detained)",
+               re.I),
 ]
 
 

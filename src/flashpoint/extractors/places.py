@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import Candidate, Gazetteer, haversine_km, normalize, to_place
 from ..models import Place
+from .datelines import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -887,7 +888,7 @@ def _anchor(places: Sequence[Place], text: str = "") -> Place | None:
     """The town a document is about: the town of its dateline ("PARIS, Mo. —"), else its most
     often named city in a region the document names, else its most often named city (the
     first on a tie)."""
-    filed = _dateline_end(text)
+    filed = dateline_end(text)
     for p in places:
         if filed and (p.end or 0) <= filed and p.precision == "city" and p.geonameid:
             return p
@@ -898,16 +899,6 @@ def _anchor(places: Sequence[Place], text: str = "") -> Place | None:
     counts = Counter(p.geonameid for p in cities)
     return max(cities, key=lambda p: ((p.country, p.admin1) in regions, counts[p.geonameid],
                                       -(p.start or 0)))
-
-
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30}?)?"
-                       r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{2,40}\)\s*)?[-–—:]+\s")
-
-
-def _dateline_end(text: str) -> int | None:
-    """End of an article's dateline ("ISLAMABAD (Reuters) -", "PARIS, Mo. —"), if any."""
-    m = _DATELINE.match(text)
-    return m.end() if m else None
 
 
 def _feature_spans(text: str, ents: Sequence[tuple[int, int, str]],
