@@ -425,3 +425,23 @@ def test_a_second_statement_is_not_inside_the_denial() -> None:
 ])
 def test_in_the_case_of(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # "according to" a document: reported, though a document is no speaker
+    ("Three towns are under curfew, according to official reports reaching here.", "curfew",
+     "reported"),
+    # an ordered act is still to come
+    ("Trump is reported to have ordered a full withdrawal of US troops from Syria.",
+     "withdrawal", "future"),
+    # what is only feasible is possible
+    ("The leaders clashed over the feasibility of a ceasefire.", "ceasefire", "hypothetical"),
+])
+def test_status_round_six(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+def test_an_outlet_that_quoted_the_speaker_joins_the_chain() -> None:
+    m = _one("Troops shelled the border, one of the officials quoted by the Associated Press "
+             "said.", "shelled")
+    assert "Associated Press" in m.attribution.chain

@@ -454,6 +454,12 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if subj is None:
             continue
         subj_media = media_name(_phrase_text(subj))
+        for c in subj.subtree:  # "one of the officials quoted by the Associated Press said"
+            if c.dep_ == "acl" and c.lemma_.lower() in ("quote", "cite") and c.tag_ == "VBN":
+                for o in _pobjs(c, ("by",)):
+                    name = media_name(_phrase_text(o))
+                    if name:
+                        chain.append(name)
         if (subj.lower_ == "it" and subj.pos_ == "PRON") or (
                 subj_media and GENERIC_MEDIA_RE.match(_phrase_text(subj))):
             refers_back = True  # "It said", "the news agency reported": resolved across
@@ -776,9 +782,13 @@ PREVENT_VERBS = frozenset({"prevent", "foil", "thwart", "avert", "forestall", "p
                            "pre-empt", "frustrate"})
 # "the risk of war", "the threat of airstrikes": an event that may come
 HYPOTHETICAL_HEADS = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect",
-                                "spectre", "specter", "likelihood", "chance", "prospects"})
+                                "spectre", "specter", "likelihood", "chance", "prospects",
+                                "feasibility", "hope", "hopes", "question"})
 # "vowed to attack again": a commitment to a future act; "threatened to strike": a threat
-FUTURE_COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "resolve"})
+FUTURE_COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "resolve", "order",
+                               "direct", "instruct"})
+# "ordered a full withdrawal", "announced a ceasefire from midnight": the act is still to come
+_ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 HYPOTHETICAL_COMMITMENT = frozenset({"threaten"})
 # "reports that troops fired", "allegations that police beat protesters"
 REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "account", "word", "news"})
@@ -1130,6 +1140,11 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 "intention", "intent", "move", "bid"} and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in plan_noun.children):
             negated = True
+    # "ordered a full, rapid withdrawal of US troops"
+    if modality is None and t.pos_ == "NOUN" and t.dep_ in ("dobj", "obj") and \
+            t.head.lemma_.lower() in _ORDER_VERBS and not _own_negation(t.head) and \
+            not _definite(t):  # "ordered the attack": it happened
+        modality = "future"
     # "the polls are scheduled for February", "talks are due to resume"
     subj = t if t.dep_ == "nsubjpass" else (
         t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of"
@@ -1537,6 +1552,9 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         return "reported"
     if doc is not None and _turned_down(doc[ev.token]):
         return "asserted"  # "Downing Street rejected Trump's call for …"
+    if doc is not None and any(doc[v].lower_ in ("according", "as") and
+                               _in_scope(doc, ev.token, v) for v in att.speech):
+        return "reported"  # "…, according to official reports reaching here"
     if doc is not None and any(_in_scope(doc, ev.token, v) for v in att.clause_speech):
         return "reported"
     # an outlet named in the sentence is a source for what it is said to report, like a
