@@ -141,6 +141,23 @@ def test_summary_records_who_says_what() -> None:
     assert ev.dyads == (("IND", "PAK"),)  # recipient from where the attack hit
 
 
+def test_summary_sides_follow_the_majority_of_reports() -> None:
+    # three reports of gunmen killing civilians, one that blames Pakistan, one misread
+    # with India as the actor: the consensus is "gunmen -> IND", the rest stays a disagreement
+    def m(id: str, actor: str | None, text: str) -> EventMention:
+        return dataclasses.replace(mention(id, actor=None, recipient="IND", text=text),
+                                   actor=(Actor(text.split()[0], actor, "REB"),))
+    members = [m("a", None, "gunmen killed 26 people near Pahalgam"),
+               m("b", None, "Gunmen killed 26 tourists near Pahalgam"),
+               m("c", None, "terrorists killed 26 people near Pahalgam"),
+               m("d", "PAK", "Pakistan was blamed for the attack near Pahalgam"),
+               m("e", "IND", "India said the attack near Pahalgam killed 26")]
+    ev = summarize("ev-1", [features(x) for x in members])
+    assert ev.recipients == ("IND",) and "IND" not in ev.actors
+    assert ev.actor_text is not None and ev.actor_text.casefold() == "gunmen"
+    assert "actor" in ev.disputed and not ev.reciprocal
+
+
 def test_contained_places_and_dates_are_no_disagreement() -> None:
     b = mention("b", where=PAKISTAN, day="2025-05-01", end="2025-05-31")
     ev = summarize("ev-1", [features(BASE), features(b)])

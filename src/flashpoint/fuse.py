@@ -39,7 +39,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -933,6 +933,44 @@ def _actor_disagreement(members: Sequence[Features]) -> Disagreement | None:
     return _disagreement("actor", [("+".join(sorted(f.actors)), f) for f in known])
 
 
+def _sides(members: Sequence[Features], reciprocal: bool
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The event's actor and recipient countries by majority of the reports that name one
+    (one report's "India blamed …" misread as the actor does not make the Pahalgam attack
+    IND+PAK -> IND+PAK); a country on both sides keeps the side more reports give it,
+    unless most reports tell the event as reciprocal. What the minority says stays in the
+    actor disagreement."""
+    def majority(sets: list[frozenset[str]]) -> Counter[str]:
+        votes = Counter(a for s in sets for a in s)
+        if not votes:
+            return votes
+        keep = Counter({a: n for a, n in votes.items() if 2 * n >= len(sets)})
+        return keep or Counter(dict(votes.most_common(1)))
+
+    actors = majority([f.actors for f in members if f.actors])
+    recips = majority([f.recipients for f in members if f.recipients])
+    if not reciprocal:
+        for c in set(actors) & set(recips):
+            if actors[c] >= recips[c] and len(actors) > 0:
+                del recips[c]
+            else:
+                del actors[c]
+    return (tuple(sorted(actors, key=lambda a: (-actors[a], a))),
+            tuple(sorted(recips, key=lambda a: (-recips[a], a))))
+
+
+def _side_text(members: Sequence[Features], side: Sequence[str],
+               get: Callable[[Features], tuple[frozenset[str], str | None]]) -> str | None:
+    """The words most reports that agree with the consensus side use for it ("gunmen"),
+    else the first report's."""
+    texts = [t for f in members for cs, t in [get(f)] if t and cs <= set(side)]
+    if not texts:
+        return next((t for f in members for _, t in [get(f)] if t), None)
+    votes = Counter(t.casefold() for t in texts)
+    best = max(votes, key=lambda k: (votes[k], -[t.casefold() for t in texts].index(k)))
+    return next(t for t in texts if t.casefold() == best)
+
+
 def summarize(event_id: str, members: Sequence[Features]) -> FusedEvent:
     """The consensus view of one cluster and its disagreements (members in fusion order)."""
     if not members:
@@ -954,8 +992,8 @@ def summarize(event_id: str, members: Sequence[Features]) -> FusedEvent:
     injs = [f.injured for f in members if f.injured is not None]
     intensities = sorted(f.intensity for f in typed)
     golds = sorted(g for f in typed if (g := _goldstein(f.cameo)) is not None)
-    actors = Counter(a for f in members for a in f.actors)
-    recips = Counter(a for f in members for a in f.recipients)
+    reciprocal = 2 * sum(f.reciprocal for f in members) > len(members)
+    actors, recips = _sides(members, reciprocal)
     pubs = [f.published for f in members if f.published is not None]
     place_country = pf.place_country if pf else None
     disagreements = [d for d in (
@@ -976,17 +1014,16 @@ def summarize(event_id: str, members: Sequence[Features]) -> FusedEvent:
         place=pf.place if pf else None, geonameid=pf.geonameid if pf else None,
         place_country=place_country, admin1=pf.admin1 if pf else None,
         dead=max(deads) if deads else None, injured=max(injs) if injs else None,
-        actors=tuple(sorted(actors, key=lambda a: (-actors[a], a))),
-        recipients=tuple(sorted(recips, key=lambda a: (-recips[a], a))),
-        reciprocal=any(f.reciprocal for f in members),
+        actors=actors, recipients=recips, reciprocal=reciprocal,
         dyads=_dyads(members, place_country, ptype),
         publishers=tuple(dict.fromkeys(f.publisher for f in members if f.publisher)),
         origins=tuple(dict.fromkeys(f.origin for f in members if f.origin)),
         first_report=_iso(min(pubs)) if pubs else None,
         last_report=_iso(max(pubs)) if pubs else None,
         disagreements=tuple(disagreements),
-        actor_text=next((f.actor_text for f in members if f.actor_text), None),
-        recipient_text=next((f.recipient_text for f in members if f.recipient_text), None))
+        actor_text=_side_text(members, actors, lambda f: (f.actors, f.actor_text)),
+        recipient_text=_side_text(members, recips,
+                                  lambda f: (f.recipients, f.recipient_text)))
 
 
 def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]
