@@ -97,3 +97,18 @@ def test_a_headline_toll_keeps_its_event_noun() -> None:
     assert [m.trigger for m in _events(text, "ASSAULT")] == ["clash"]
     # a plain modifier stays a modifier
     assert _events("The army bought a new attack helicopter fleet.", "ASSAULT") == []
+
+
+def test_an_event_the_sentence_refers_back_to_stays_apart() -> None:
+    """"struck …, two weeks after the Pahalgam massacre": the massacre is an earlier event;
+    it neither takes the strike's actors nor replaces the strike."""
+    import flashpoint
+
+    text = ("Indian armed forces struck nine terrorist sites in Pakistan and Pakistan-occupied "
+            "Kashmir early on Wednesday, two weeks after the Pahalgam massacre, the defence "
+            "ministry said.")
+    ms = {m.trigger: m for m in flashpoint.extract(text, published="2025-05-07")}
+    assert "struck" in ms and ms["struck"].when.start == "2025-05-07"
+    assert [a.country for a in ms["struck"].actor] == ["IND"]
+    massacre = ms.get("massacre")
+    assert massacre is None or not any(a.country == "IND" for a in massacre.actor)

@@ -638,6 +638,28 @@ def _near_in_tree(a: Token, b: Token) -> bool:
     return any(x == y for x in up_a for y in up_b)
 
 
+# a phrase that places another event in time or as a cause: "two weeks after the massacre",
+# "since the attack", "in retaliation for the strikes", "in response to the shelling"
+_REFERENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
+_CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "reaction"})
+
+
+def _refers_to_other(t: Token, other: Token) -> bool:
+    """Whether the event word ``t`` sits in a temporal or causal phrase under ``other``'s
+    clause: an earlier event the sentence refers to, not the same one."""
+    node = t
+    for _ in range(6):
+        if node.head == node or node == other:
+            return False
+        up = node.head
+        if node.dep_ in ("pobj", "pcomp") and (
+                up.lower_ in _REFERENCE_PREPS or (up.lower_ in ("for", "to", "against")
+                                                  and up.head.lemma_.lower() in _CAUSE_NOUNS)):
+            return other in up.ancestors or other == up.head
+        node = up
+    return False
+
+
 def _merge_same_type(doc: Doc, live: list[SentenceEvent],
                      by_tok: dict[int, SentenceEvent]) -> None:
     """Same PLOVER type, compatible sides, same sentence: one event (most specific mode)."""
@@ -652,6 +674,8 @@ def _merge_same_type(doc: Doc, live: list[SentenceEvent],
             if (ca and cb and not ca & cb) or (ra and rb and not ra & rb):
                 continue
             ta, tb = doc[a.token], doc[b.token]
+            if _refers_to_other(ta, tb) or _refers_to_other(tb, ta):
+                continue  # "struck nine sites …, two weeks after the Pahalgam massacre"
             bare = not (a.actors or a.recipients) or not (b.actors or b.recipients)
             if not (bare or _near_in_tree(ta, tb)):
                 continue
