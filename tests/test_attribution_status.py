@@ -312,7 +312,54 @@ def test_a_person_of_an_outlet_is_the_speaker_and_the_outlet_the_chain() -> None
     assert m.attribution.speaker is None and "BBC" in m.attribution.chain
 
 
+def test_round_four_speakers() -> None:
+    m = _one("The Guardian understands from diplomatic sources that troops will withdraw.",
+             "withdraw")
+    sp = m.attribution.speaker
+    assert sp is not None and "diplomatic sources" in sp.text and sp.anonymous
+    m = _one("Fighting continued in the region, with Moscow denying claims that it was "
+             "sending troops.", "Fighting")
+    sp = m.attribution.speaker
+    assert sp is None or "Moscow" not in sp.text
+    m = _one("Although the rebels claimed that troops had shelled the village, the army "
+             "refuted the claim.", "shelled")
+    sp = m.attribution.speaker
+    assert sp is not None and "army" in sp.text
+
+
+def test_round_four_b_attribution() -> None:
+    # "as per schedule" is no source
+    m = _one("The leader declared that the march would be held as per schedule and that "
+             "troops would withdraw.", "withdraw")
+    assert m.attribution.speaker is None or "schedule" not in m.attribution.speaker.text
+    # an infinitive speech verb is a speech act still to come, not the sentence's source
+    m = _one("The envoy's aim is to report on the ceasefire to the council.", "ceasefire")
+    assert m.attribution.speaker is None or "aim" not in m.attribution.speaker.text
+
+
+def test_a_new_opening_quote_ends_the_unclosed_one() -> None:
+    text = ("“The attacks will go on,” said the commander. “There is no doubt that the army "
+            "meant to harm civilians.\n\n“As long as nobody acts, we will see these crimes "
+            "again.” Aid groups have been denied access to the town since May.")
+    ms = [m for m in flashpoint.extract(text, published="2025-05-08")
+          if m.trigger == "denied"]
+    assert ms and ms[0].attribution.speaker is None
+
+
+def test_a_second_statement_is_not_inside_the_denial() -> None:
+    m = _one("His parents deny their son went to Syria to join Isis and have said he was "
+             "tortured by his captors.", "tortured")
+    assert m.status == "reported"
+
+
+def test_an_outlet_that_quoted_the_speaker_joins_the_chain() -> None:
+    m = _one("Troops shelled the border, one of the officials quoted by the Associated Press "
+             "said.", "shelled")
+    assert "Associated Press" in m.attribution.chain
+
+
 @pytest.mark.parametrize("text,trigger,status", [
+    # rounds four to six (2026-12-07), from the tuning draws of evaluation/attribution
     # conditions the parse does not mark with "if" on the verb
     ("The locals would join the march in the event of the pilgrims being attacked by the "
      "police.", "attacked", "hypothetical"),
@@ -335,27 +382,6 @@ def test_a_person_of_an_outlet_is_the_speaker_and_the_outlet_the_chain() -> None
      "claim.", "shelled", "contested"),
     # the content of "alleged" as a transitive verb
     ("The opposition leader alleged a massacre by the police.", "massacre", "alleged"),
-])
-def test_status_round_four(text: str, trigger: str, status: str) -> None:
-    assert _one(text, trigger).status == status
-
-
-def test_round_four_speakers() -> None:
-    m = _one("The Guardian understands from diplomatic sources that troops will withdraw.",
-             "withdraw")
-    sp = m.attribution.speaker
-    assert sp is not None and "diplomatic sources" in sp.text and sp.anonymous
-    m = _one("Fighting continued in the region, with Moscow denying claims that it was "
-             "sending troops.", "Fighting")
-    sp = m.attribution.speaker
-    assert sp is None or "Moscow" not in sp.text
-    m = _one("Although the rebels claimed that troops had shelled the village, the army "
-             "refuted the claim.", "shelled")
-    sp = m.attribution.speaker
-    assert sp is not None and "army" in sp.text
-
-
-@pytest.mark.parametrize("text,trigger,status", [
     # "no plans to", "no decision to": the act is negated, not future
     ("The minister said the UK has no plans to deploy troops to the region.", "deploy",
      "negated"),
@@ -368,31 +394,6 @@ def test_round_four_speakers() -> None:
     ("There will be no talks till the troops are withdrawn, he said.", "talks", "negated"),
     # a parenthetical speech verb before the clause reports it
     ("Besides, they said, the army had arrested two men.", "arrested", "reported"),
-])
-def test_status_round_four_b(text: str, trigger: str, status: str) -> None:
-    assert _one(text, trigger).status == status
-
-
-def test_round_four_b_attribution() -> None:
-    # "as per schedule" is no source
-    m = _one("The leader declared that the march would be held as per schedule and that "
-             "troops would withdraw.", "withdraw")
-    assert m.attribution.speaker is None or "schedule" not in m.attribution.speaker.text
-    # an infinitive speech verb is a speech act still to come, not the sentence's source
-    m = _one("The envoy's aim is to report on the ceasefire to the council.", "ceasefire")
-    assert m.attribution.speaker is None or "aim" not in m.attribution.speaker.text
-
-
-def test_a_new_opening_quote_ends_the_unclosed_one() -> None:
-    text = ("“The attacks will go on,” said the commander. “There is no doubt that the army "
-            "meant to harm civilians.\n\n“As long as nobody acts, we will see these crimes "
-            "again.” Aid groups have been denied access to the town since May.")
-    ms = [m for m in flashpoint.extract(text, published="2025-05-08")
-          if m.trigger == "denied"]
-    assert ms and ms[0].attribution.speaker is None
-
-
-@pytest.mark.parametrize("text,trigger,status", [
     # a passive "claimed to be" is a report, not a claim of responsibility
     ("Three journalists were killed in what were claimed to be deliberate attacks.",
      "attacks", "reported"),
@@ -406,28 +407,6 @@ def test_a_new_opening_quote_ends_the_unclosed_one() -> None:
     # a report noun ends the reach of "whether"
     ("He refused to say whether he believed reports that she had died in a US strike.",
      "strike", "reported"),
-])
-def test_status_round_five(text: str, trigger: str, status: str) -> None:
-    assert _one(text, trigger).status == status
-
-
-def test_a_second_statement_is_not_inside_the_denial() -> None:
-    m = _one("His parents deny their son went to Syria to join Isis and have said he was "
-             "tortured by his captors.", "tortured")
-    assert m.status == "reported"
-
-
-@pytest.mark.parametrize("text,trigger,status", [
-    # "in the case of" names whom something is about; "in case of" is a condition
-    ("The government deferred the law in the case of the 62 persons arrested in Godhra.",
-     "arrested", "asserted"),
-    ("In case of an attack on its posts, the army will retaliate.", "attack", "hypothetical"),
-])
-def test_in_the_case_of(text: str, trigger: str, status: str) -> None:
-    assert _one(text, trigger).status == status
-
-
-@pytest.mark.parametrize("text,trigger,status", [
     # "according to" a document: reported, though a document is no speaker
     ("Three towns are under curfew, according to official reports reaching here.", "curfew",
      "reported"),
@@ -436,12 +415,10 @@ def test_in_the_case_of(text: str, trigger: str, status: str) -> None:
      "withdrawal", "future"),
     # what is only feasible is possible
     ("The leaders clashed over the feasibility of a ceasefire.", "ceasefire", "hypothetical"),
+    # "in the case of" names whom something is about; "in case of" is a condition
+    ("The government deferred the law in the case of the 62 persons arrested in Godhra.",
+     "arrested", "asserted"),
+    ("In case of an attack on its posts, the army will retaliate.", "attack", "hypothetical"),
 ])
-def test_status_round_six(text: str, trigger: str, status: str) -> None:
+def test_status_rounds_four_to_six(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status
-
-
-def test_an_outlet_that_quoted_the_speaker_joins_the_chain() -> None:
-    m = _one("Troops shelled the border, one of the officials quoted by the Associated Press "
-             "said.", "shelled")
-    assert "Associated Press" in m.attribution.chain

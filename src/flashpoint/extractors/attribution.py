@@ -416,8 +416,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
                 and tok.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         prio = 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
-        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and _to_infinitive(tok) and \
                 lemma not in cite_l and tok.head.lemma_.lower() not in NEGATIVE_GOVERNORS:
             speech.append(tok.i)
             continue  # "De Mistura's aim is to report on …": a speech act still to come
@@ -938,6 +937,11 @@ def _condition_phrase(a: Token) -> bool:
     return False
 
 
+def _to_infinitive(v: Token) -> bool:
+    """A "to" infinitive ("to withdraw", "to report")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _clause_verb(t: Token) -> Token | None:
     """The verb whose act the event is: the trigger itself, or the light verb of an event
     noun ("impose a curfew", "carry out an attack"); None for the object of a content verb
@@ -969,8 +973,7 @@ def _prevented(t: Token) -> bool:
         if node.head == node:
             return False
         up = node.head
-        to_clause = node.dep_ in ("advcl", "acl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        to_clause = node.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(node)
         if not (to_clause or node.dep_ in ("dobj", "obj", "pobj", "pcomp", "prep",
                                            "nsubjpass")):
             return False
@@ -1077,8 +1080,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
         if node is not None and node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
             negated = True
     v = _clause_verb(t)
-    if v is not None and v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                 for c in v.children):
+    if v is not None and v.dep_ == "acl" and _to_infinitive(v):
         # "the failure to try Bashir", "a failed attempt to seize the town", "failed in his
         # promise to close it", "refused its request to extradite him"
         noun = v.head
@@ -1109,8 +1111,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 negated = True
     # "inspectors will travel to Douma to investigate": a purpose clause shares the modality
     # of the act it is the purpose of
-    if v is not None and v.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v is not None and v.dep_ in ("advcl", "xcomp") and _to_infinitive(v):
         mod = modality_of(v.head)[1]
         if mod and not modality:
             modality = mod
@@ -1132,14 +1133,6 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 modality = "hypothetical"
             elif c.dep_ == "amod" and c.lower_ in FUTURE_ADJ and not modality:
                 modality = "future"
-    # "has no plans to send forces", "there is no decision to withdraw"
-    if v is not None and v.dep_ in ("acl", "advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        plan_noun = v.head if v.head.pos_ == "NOUN" else None
-        if plan_noun is not None and plan_noun.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | {
-                "intention", "intent", "move", "bid"} and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in plan_noun.children):
-            negated = True
     # "ordered a full, rapid withdrawal of US troops"
     if modality is None and t.pos_ == "NOUN" and t.dep_ in ("dobj", "obj") and \
             t.head.lemma_.lower() in _ORDER_VERBS and not _own_negation(t.head) and \
@@ -1152,15 +1145,19 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     if modality is None and subj is not None and subj.head.lemma_.lower() in (
             "schedule", "plan", "set", "slate") and not _own_negation(subj.head):
         modality = "future"
-    # "struck a deal to repatriate citizens", "the decision to withdraw": the act an
-    # agreement, plan or decision is for is still to come
-    if modality is None and v is not None and v.dep_ in ("acl", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        deal = v.head if v.head.pos_ == "NOUN" else next(
-            (c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"),
-            None)
-        if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS:
-            modality = "future"
+    # the act a plan, deal or decision is for: "struck a deal to repatriate citizens", "the
+    # decision to withdraw" are still to come; "has no plans to send forces" is negated
+    if v is not None and v.dep_ in ("acl", "advcl", "xcomp") and _to_infinitive(v):
+        plan = v.head if v.head.pos_ == "NOUN" else None
+        if plan is not None and plan.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | {
+                "intention", "intent", "move", "bid"} and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in plan.children):
+            negated = True
+        if modality is None and v.dep_ != "xcomp":
+            deal = plan or next((c for c in v.head.children
+                                 if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
+            if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS:
+                modality = "future"
     # "dislodging Isis … would not be straightforward": a gerund that is the subject of a
     # possible state of affairs
     if modality is None and v is not None and v.tag_ == "VBG" and \

@@ -5,6 +5,7 @@ publisher chain, the event-place fallback and the document's anchor town."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,8 +50,10 @@ def dateline(text: str) -> Dateline | None:
     return Dateline(place.title(), m.group("date"), agency.strip() if agency else None, m.end())
 
 
+@functools.lru_cache(maxsize=4096)
 def _gazetteer_place(name: str) -> bool:
-    """Every "/"-separated part of a lower-case dateline names a gazetteer place."""
+    """Every "/"-separated part of a lower-case dateline names a gazetteer place (cached:
+    ingest reads the dateline again for every mention of an article)."""
     from ..gazetteer import Gazetteer
 
     g = Gazetteer.default()
