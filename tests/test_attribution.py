@@ -280,6 +280,12 @@ def test_dev_set_scores(scores: dict, split: str, status: float) -> None:
     assert r["status_found"] >= 0.5 * r["status_events"]
 
 
+def test_second_annotator_agreement_in_the_scores(scores: dict) -> None:
+    a = scores["agreement"]  # evaluation/agreement/status_second.jsonl, blind second labels
+    assert a["events"] == 270 and a["agreement"] == 0.933
+    assert a["system_vs_first"] == scores["untuned"]["status_accuracy"]
+
+
 def test_eval_command_on_a_small_gold_folder(tmp_path: Path, shared_data: Path) -> None:
     rows = _gold_rows()[:4]
     (tmp_path / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))

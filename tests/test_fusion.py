@@ -434,6 +434,7 @@ def test_eval_fusion_on_the_dev_clusters(shared_data: Path) -> None:
     f1 = float(dev.split(" F1 ")[1].split()[0])
     assert precision >= 0.95 and f1 >= 0.9, dev  # the target: F1 >= 0.90
     assert "heldout:" in r.output
+    assert "second annotator, all: 226 pairs" in r.output  # evaluation/agreement
 
 
 @pytest.mark.slow

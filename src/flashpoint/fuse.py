@@ -80,6 +80,13 @@ _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _WORD = re.compile(r"[a-z0-9]+")
 # "NEW DELHI:" / "Kolkata (Reuters) -": where the report was filed, not where the event was
 _DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z ./]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
+# digit-group separators, western and Indian ("4,000" and "1,20,000" are 4000 and 120000)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{2,3}(?:,\d{2,3})*(?!\d))")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case word tokens, with thousands separators dropped ("4,000" and "4000" match)."""
+    return _WORD.findall(_THOUSANDS.sub("", text.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +213,7 @@ def _ordinal(iso: str | None) -> int | None:
 def shingles(text: str) -> set[str]:
     """Word shingles of an evidence sentence: content words cut to 6 letters (a crude stem:
     shelled/shelling), and adjacent pairs of them."""
-    words = [w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    words = [w[:6] for w in _words(text) if w not in _STOP and len(w) > 1]
     return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
@@ -250,7 +257,7 @@ def keywords(text: str) -> frozenset[str]:
     names, numbers and specific nouns (stems), without stop words and :func:`_generic_stems`."""
     generic = _generic_stems()
     text = _DATELINE.sub("", text, count=1)
-    return frozenset(st for w in _WORD.findall(text.lower())
+    return frozenset(st for w in _words(text)
                      if w not in _STOP and len(w) > 1 and (st := _stem(w)) not in generic)
 
 

@@ -53,6 +53,15 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
                    f"{r['status_found']} the extractor found, the rest judged at the gold "
                    f"trigger); end to end {r['status_accuracy_end_to_end']} (missed counted "
                    f"wrong; trigger recall {r['trigger_recall']})")
+    if "agreement" in result:
+        a = result["agreement"]
+        click.echo(f"\nsecond annotator (blind, evaluation/agreement): {a['events']} events, "
+                   f"agreement with the gold {a['agreement']:.3f}, kappa {a['kappa']:.3f} "
+                   f"({a['sure_agreement']} on the {a['sure_events']} it was sure of); "
+                   f"system {a['system_vs_first']:.3f} against the gold, "
+                   f"{a['system_vs_second']:.3f} against the second annotator, "
+                   f"{a['system_where_both_agree']} on the {a['both_agree_events']} events "
+                   "where both annotators agree")
     for name in [n for n in ("heldout", "untuned", "all") if n in result]:
         click.echo(f"\nstatus confusion, {name} (rows gold, columns system):")
         for line in confusion_table(result[name]["confusion"]):

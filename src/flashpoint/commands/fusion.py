@@ -227,3 +227,15 @@ def eval_fusion(data: Path | None, gold: Path | None) -> None:
         del splits["dev2"]
     for s in evaluate(data, splits):
         click.echo(s.line())
+    pairs_file = root / "evaluation" / "agreement" / "fusion_pairs.tsv"
+    if gold is None and pairs_file.is_file():  # a second annotator's blind pair judgements
+        from ..analysis.fusion_eval import load_gold
+        from ..evaluation.agreement import fusion_agreement, load_second_pairs
+
+        clusters = {name: {g.key: g.cluster for g in load_gold(path)}
+                    for name, path in splits.items()}
+        for a in fusion_agreement(clusters, load_second_pairs(pairs_file)):
+            click.echo(f"second annotator, {a['split']}: {a['pairs']} pairs "
+                       f"({a['same_pairs']} same incident), agreement {a['agreement']:.3f}, "
+                       f"P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f} "
+                       "against the gold")

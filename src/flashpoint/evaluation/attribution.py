@@ -367,6 +367,27 @@ def evaluate_attribution(data: Path, gold_dir: Path = GOLD_DIR) -> dict[str, Any
     if untuned != held:
         out["untuned"] = score([x for x in gold if x.id in untuned], system)
     out["all"] = score(gold, system)
+    second = gold_dir.parent / "agreement" / "status_second.jsonl"
+    if second.is_file():  # a second annotator's blind labels (see evaluation/agreement)
+        from .agreement import load_second_status, status_agreement
+
+        out["agreement"] = status_agreement(
+            {(x.id, e.start, e.end): e.status for x in gold for e in x.events},
+            load_second_status(second), event_statuses(gold, system))
+    return out
+
+
+def event_statuses(gold: Iterable[GoldSentence], system: dict[str, SystemSentence]
+                   ) -> dict[tuple[str, int, int], str]:
+    """(sentence id, start, end) of each gold event → the status the system gives it (as
+    :func:`score` counts it: the matched mention's, else the probe's, else ``missed``)."""
+    out: dict[tuple[str, int, int], str] = {}
+    for x in gold:
+        sysx = system[x.id]
+        for ev in x.events:
+            m = _mention_at(sysx.mentions, ev)
+            out[(x.id, ev.start, ev.end)] = (
+                m.status if m is not None else sysx.probed.get((ev.start, ev.end), "missed"))
     return out
 
 
