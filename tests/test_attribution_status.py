@@ -118,6 +118,9 @@ def _one(text: str, trigger: str) -> EventMention:
      "negated"),
     ("Violence spread across the state.", "Violence", "asserted"),
     ("In the event of an attack, troops will respond.", "attack", "hypothetical"),
+    # a possessed event noun under a modal verb's preposition happened ("pay for our arrests")
+    ("The government would pay for our arrests.", "arrests", "asserted"),
+    ("He would face arrest if he returned.", "arrest", "hypothetical"),
     # negated, and where a negation stops
     ("Police failed to arrest the suspects.", "arrest", "negated"),
     ("Police prevented an attack on the temple.", "attack", "negated"),

@@ -101,3 +101,18 @@ def test_since_without_a_comparison_still_dates_the_event() -> None:
     shelled = _by_trigger(ms, "shelled")
     assert shelled.when.start == "2025-05-11"
     assert shelled.when.end is not None and shelled.when.end >= "2025-05-11"
+
+
+def test_date_of_a_referred_event_is_not_the_triggers() -> None:
+    # "of Friday" dates the massacre the booking is connected with, not the booking
+    ms = flashpoint.extract("Workers of the party have been booked for murder in cases filed "
+                            "in connection with the massacre of Friday.", PUB)
+    booked = _by_trigger(ms, "booked")
+    assert booked.when.start != "2025-05-16" or booked.when.basis == "publication"
+    assert booked.when.text != "Friday"
+    massacre = _by_trigger(ms, "massacre")
+    assert massacre.when.text == "Friday"
+    # the clash a killing happened in is the killing's own occasion: its date stays
+    ms = flashpoint.extract("Three people were killed in Wednesday's clash in the old city.",
+                            PUB)
+    assert ms and all(m.when.text == "Wednesday" for m in ms)

@@ -543,3 +543,20 @@ def test_cased_text_does_not_get_the_lower_case_scan(gaz: Gazetteer) -> None:
     text = ("Police fired in the air. Officials said the mob dispersed. The march went on in "
             "the rain, and the union said it would appeal.")
     assert find_places(text, (), gaz, context_countries=("IND",)) == []
+
+
+def test_lower_cased_region_by_alias_needs_a_cue(gaz: Gazetteer) -> None:
+    # "sides" is an alternate name of Haiti's Sud-Est: no region without a place cue
+    text = ("ahmedabad: a dozen persons from both the sides were injured. the police burst "
+            "tear-gas shells. the mob fled.")
+    found = {p.text: p for p in find_places(text, (), gaz)}
+    assert "sides" not in found and "ahmedabad" in found
+
+
+def test_lower_cased_region_gives_the_document_country(gaz: Gazetteer) -> None:
+    # no country is named, but "gujarat" is India's; "the twin towns of dahod and godhra"
+    text = ("the twin towns of dahod and godhra have always been known for the divide. "
+            "violence spread across gujarat. the police fired.")
+    found = {p.text: p for p in find_places(text, (), gaz)}
+    assert {"dahod", "godhra", "gujarat"} <= set(found)
+    assert found["godhra"].country == "IND" and found["godhra"].precision == "city"

@@ -81,6 +81,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 # "NEW DELHI:" / "Kolkata (Reuters) -": where the report was filed, not where the event was
 _DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z ./]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
 # digit-group separators, western and Indian ("4,000" and "1,20,000" are 4000 and 120000)
+_NIGHT = re.compile(r"\b(?:night|overnight|midnight)\b", re.I)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{2,3}(?:,\d{2,3})*(?!\d))")
 
 
@@ -152,6 +153,17 @@ class Features:
     # the place is named in the mention's own sentence (not only in a dateline or an earlier
     # sentence, which may say where the report was filed or where another event happened)
     place_local: bool = True
+    # dated by a night ("on saturday night", "overnight"): the event may fall on the next
+    # date too (an arrest "around 1 am" on Sunday is Saturday night's), for scoring only
+    night: bool = False
+
+    @property
+    def last_day(self) -> int | None:
+        """The last day the event may fall on (a night reaches into the next date)."""
+        if self.start is None:
+            return None
+        end = self.end if self.end is not None else self.start
+        return end + 1 if self.night else end
 
     @property
     def countries(self) -> frozenset[str]:
@@ -170,9 +182,9 @@ class Features:
 
     def window(self) -> tuple[int, int] | None:
         """The widened interval used for blocking and for the time veto."""
-        if self.start is None:
+        end = self.last_day
+        if self.start is None or end is None:
             return None
-        end = self.end if self.end is not None else self.start
         if end - self.start > _MAX_SPAN_DAYS:
             return None
         if not self.dated:  # only the publication date: the event is from the days before
@@ -319,7 +331,8 @@ def features(m: EventMention, published: dt.date | str | None = None) -> Feature
         anaphoric=anaphoric(m), trigger_stem=_stem(m.trigger.lower()) if m.trigger else None,
         basis=("publication" if m.when.basis == "publication" or m.when.start is None
                else "context" if m.when.basis == "context" else "text"),
-        place_local=_named_in(w.text if w else None, m.evidence_text))
+        place_local=_named_in(w.text if w else None, m.evidence_text),
+        night=bool(m.when.text and _NIGHT.search(m.when.text)))
 
 
 def _named_in(place: str | None, sentence: str) -> bool:
@@ -482,6 +495,10 @@ def _time_score(a: Features, b: Features, soft: float = -0.3) -> float | None:
     assert a.start is not None and b.start is not None
     ea = a.end if a.end is not None else a.start
     eb = b.end if b.end is not None else b.start
+    na, nb = a.last_day, b.last_day
+    assert na is not None and nb is not None
+    if not (a.start <= eb and b.start <= ea) and a.start <= nb and b.start <= na:
+        return 0.7  # a night and the next date ("saturday night" / "around 1 am on sunday")
     if a.start <= eb and b.start <= ea:  # the stated intervals overlap
         if a.start == b.start and ea == eb:
             return 1.0 if a.dated and b.dated else 0.7

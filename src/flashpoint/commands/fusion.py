@@ -199,6 +199,11 @@ def show_disputed(db: str | None, dyad: tuple[str, str] | None, since: dt.date |
     click.echo(f"{len(events)} disputed events", err=True)
 
 
+# the fusion gold splits: dev, dev2 and dev3 were tuned on, heldout and heldout2 never
+SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2")
+OPTIONAL_SPLITS = ("dev2", "dev3", "heldout2")
+
+
 def _default_gold() -> Path:
     return Path(__file__).resolve().parents[3] / "evaluation" / "splits"
 
@@ -207,10 +212,11 @@ def _default_gold() -> Path:
 @click.option("--data", type=click.Path(path_type=Path), default=None,
               help="The india_police_events folder (default: ../shared/data/events/...).")
 @click.option("--gold", type=click.Path(path_type=Path), default=None,
-              help="Folder with fusion_dev.tsv, fusion_dev2.tsv (optional) and fusion_heldout.tsv.")
+              help="Folder with fusion_dev.tsv and fusion_heldout.tsv (and optionally "
+                   "fusion_dev2.tsv, fusion_dev3.tsv, fusion_heldout2.tsv).")
 def eval_fusion(data: Path | None, gold: Path | None) -> None:
     """Pairwise precision, recall and F1 of fusion on hand-labelled duplicate clusters
-    (dev and dev2, used for tuning, and the held-out split).
+    (dev, dev2 and dev3, used for tuning, and the held-out splits heldout and heldout2).
 
     \b
     Example:
@@ -221,10 +227,10 @@ def eval_fusion(data: Path | None, gold: Path | None) -> None:
     root = Path(__file__).resolve().parents[3]
     data = data or root.parent / "shared" / "data" / "events" / "india_police_events"
     folder = gold or _default_gold()
-    splits = {"dev": folder / "fusion_dev.tsv", "dev2": folder / "fusion_dev2.tsv",
-              "heldout": folder / "fusion_heldout.tsv"}
-    if not splits["dev2"].is_file():  # an older or custom gold folder: two splits only
-        del splits["dev2"]
+    splits = {name: folder / f"fusion_{name}.tsv" for name in SPLITS}
+    for name in OPTIONAL_SPLITS:  # an older or custom gold folder: dev and heldout only
+        if not splits[name].is_file():
+            del splits[name]
     for s in evaluate(data, splits):
         click.echo(s.line())
     pairs_file = root / "evaluation" / "agreement" / "fusion_pairs.tsv"

@@ -845,6 +845,9 @@ def _climb(t: Token, deps: frozenset[str] = _PHRASE_DEPS, limit: int = 6) -> lis
     return out
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+
+
 def _definite(t: Token) -> bool:
     """An event noun that presupposes its event: "the attack", "India's strike"."""
     return t.pos_ in ("NOUN", "PROPN") and any(
@@ -1002,6 +1005,9 @@ def _presupposed_argument(t: Token) -> bool:
     if _clause_verb(t) is not None:
         return False
     v = t.head.head if t.dep_ == "pobj" else t.head
+    if t.dep_ == "pobj" and v.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in t.children):
+        return True  # "would pay for our arrests", "will protest against his arrest"
     if v.pos_ not in ("VERB", "AUX") or any(
             c.dep_ == "aux" and (c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX or c.lemma_ == "will")
             for c in v.children):

@@ -312,6 +312,10 @@ _LOWER_AFTER = frozenset({"district", "districts", "city", "town", "village", "v
                           "region", "border", "police", "station", "circle", "cantonment",
                           "municipality", "sector", "valley", "railway", "airport", "jail",
                           "court", "outskirts", "road", "highway", "market", "bazaar"})
+# a place noun and "of" before a lower-case name ("the twin towns of dahod and godhra")
+_LOWER_OF = frozenset({"town", "towns", "city", "cities", "village", "villages", "district",
+                       "districts", "state", "states", "province", "provinces", "region",
+                       "outskirts", "suburb", "suburbs", "port", "capital"})
 _LOWER_MIN_POP = 20_000  # a town of a document country, named in lower case
 _LOWER_MIN_POP_ABROAD = 300_000  # ... of another country
 _LOWER_WORDS = _LEADERS | _CONNECTORS | _PREPOSITIONS | frozenset(
@@ -352,11 +356,13 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                 context2: set[str]) -> list[_Span]:
     """Gazetteer matches in a lower-cased text. A name of two or more words is taken as it
     is; a single word needs a place cue: a preposition before it ("in anand"), a place noun
-    after it ("kadi taluka"), a dateline ("kanpur:"), or a coordination with the place before
-    it ("in bhavnagar and surat"); once taken, the name is a place wherever else the text uses
-    it (one sense per document). Towns must lie in a country of the document (named in it,
-    or given by the caller) with 20,000 inhabitants, or be cities of 300,000 elsewhere; common
-    words are never places."""
+    after it ("kadi taluka") or before it with "of" ("the towns of dahod"), a dateline
+    ("kanpur:"), or a coordination with the place before it ("in bhavnagar and surat"); a
+    country or region named by its own name needs none (by an alternate name it does: "both
+    the sides" is not Haiti's Sud-Est). Once taken, the name is a place wherever else the text
+    uses it (one sense per document). Towns must lie in a country of the document (named in
+    it, given by the caller, or the country of a region it names: "gujarat") with 20,000
+    inhabitants, or be cities of 300,000 elsewhere; common words are never places."""
     toks = _tokens(text)
     n = len(toks)
     first_words = g.first_words
@@ -392,8 +398,11 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
             continue
         found.append((i, hit[0], hit[1]))
         i = hit[0] + 1
+    # the document's countries: those it names, and those of a region it names by the
+    # region's own name when no other entry bears that name ("gujarat" -> IN)
     countries = set(context2) | {c.country2 for _, _, cs in found for c in cs
-                                 if c.kind == "country" and c.country2}
+                                 if c.country2 and (c.kind == "country" or (
+                                     c.kind == "admin1" and len(cs) == 1 and not c.alias))}
     out: list[_Span] = []
     last_tok = -10
     cued: set[str] = set()  # names taken once: one sense per document, cue or not
@@ -411,12 +420,15 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
             gap = text[toks[i - 1].end:s].strip() if i else ""
             listed = (prev in ("and", "or") and last_tok == i - 2) or \
                 (gap == "," and last_tok == i - 1)
-            polity = all(c.kind in ("country", "admin1") for c in keep)
+            # a country or region by its own name needs no cue; by an alternate name it does
+            # ("both the sides" is no alias of Haiti's Sud-Est)
+            polity = all(c.kind in ("country", "admin1") and not c.alias for c in keep)
+            named_of = prev == "of" and i >= 2 and toks[i - 2].text in _LOWER_OF
             # "ottawa", "aleppo": a big city or a capital needs no cue
             big = any(c.kind == "city" and not c.alias
                       and (c.population >= _BIG_CITY_POP or c.capital) for c in keep)
             if not (prev in _LOWER_BEFORE or nxt in _LOWER_AFTER or dateline or listed
-                    or polity or big):
+                    or polity or big or named_of):
                 pending.append((s, e, keep))
                 continue
         if _inside(s, e, blocked):

@@ -1932,6 +1932,12 @@ def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: 
             attached = attached_times(dates, parse, parse_offset, trigger_start, t_end)
             if attached:
                 dates = attached
+            else:  # "booked in connection with the massacre of Friday": Friday is the massacre's
+                dates = [x for x in dates if not dates_referred_event(
+                    x, parse, parse_offset, trigger_start, t_end)]
+                if not dates:
+                    return _context_or_publication(exprs, sent_start, published,
+                                                   paragraph_start)
 
         def dist(x: TimeExpression) -> tuple[int, int, int]:
             prec = _PREC_RANK.get(x.precision or "day", 1)
@@ -1959,6 +1965,14 @@ def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: 
             if days > 1:
                 end = (dt.date.fromisoformat(start) + _D(days=days - 1)).isoformat()
         return TimeSpan(start, end, best.precision, best.text, basis, best.start, best.end)
+    return _context_or_publication(exprs, sent_start, published, paragraph_start)
+
+
+def _context_or_publication(exprs: Sequence[TimeExpression], sent_start: int,
+                            published: dt.date | None, paragraph_start: int | None
+                            ) -> TimeSpan:
+    """Steps 3 and 4 of :func:`event_time`: the paragraph's running date, else the
+    publication date."""
     if paragraph_start is not None:
         ctx = [x for x in exprs if paragraph_start <= x.start < sent_start and _is_concrete(x)
                and x.value[:1].isdigit()]
@@ -1970,6 +1984,44 @@ def event_time(exprs: Sequence[TimeExpression], trigger_start: int, sent_start: 
         return TimeSpan(None, None, None, None, "publication")
     p = published.isoformat()
     return TimeSpan(p, p, "day", None, "publication")
+
+
+# a phrase that puts another event beside the trigger's: "two weeks after the massacre of
+# Friday", "booked in connection with Wednesday's attack", "in retaliation for the strikes"
+_REFERENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
+_REFERENCE_NOUNS = frozenset({"connection", "retaliation", "revenge", "response", "reprisal",
+                              "reaction", "protest"})
+
+
+def dates_referred_event(x: TimeExpression, parse: Doc, offset: int, trigger_start: int,
+                         trigger_end: int) -> bool:
+    """Whether ``x`` dates another event noun of the sentence ("the massacre of Friday",
+    "Wednesday's attack") that a temporal or causal phrase sets beside the trigger's event:
+    then ``x`` is that event's date, not the trigger's."""
+    toks = [t for t in parse if x.start <= offset + t.idx < x.end]
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside), None)
+    if root is None:
+        return False
+    if root.dep_ == "poss":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    else:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or trigger_start <= offset + noun.idx < trigger_end:
+        return False
+    node = noun
+    for _ in range(4):
+        up = node.head
+        if up.i == node.i:
+            return False
+        if node.dep_ in ("pobj", "pcomp"):
+            return up.lower_ in _REFERENCE_PREPS or (
+                up.lower_ in ("with", "for", "to", "against", "of")
+                and up.head.lemma_.lower() in _REFERENCE_NOUNS)
+        node = up
+    return False
 
 
 _DUR_DAYS = re.compile(r"^P(\d+)([DW])$|^PT(\d+)H$")
