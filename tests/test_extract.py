@@ -216,3 +216,12 @@ def test_denial_in_the_next_sentence_contests_the_accusation() -> None:
     ms = flashpoint.extract(text, published="2025-04-25")
     acc = _one(ms, "ACCUSE")
     assert acc.status == "contested" and acc.denied_by == ("PAK",)
+
+
+def test_misparsed_clock_time_is_no_participant() -> None:
+    # the parser reads "1 am" as the object of "arrested"; it is when, not whom
+    ms = flashpoint.extract("bilal, was arrested by anti-terrorist squad and government "
+                            "railway police around 1 am in godhra, the collector said on "
+                            "sunday.", "2002-03-17")
+    arrest = next(m for m in ms if m.trigger == "arrested")
+    assert not any("am" in a.text.split() for a in arrest.recipient + arrest.actor)

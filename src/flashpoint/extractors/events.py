@@ -266,6 +266,10 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "hrs", "hours", "gmt", "ist", "noon",
+                          "midnight"})
+
+
 def _verb_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
                     ) -> tuple[list[Token], list[Token]]:
     actor_heads: list[Token] = []
@@ -280,6 +284,8 @@ def _verb_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
         recip_heads.append(t.head)  # "posts shelled by Pakistani troops"
     for c in t.children:
         if c.dep_ in ("dobj", "obj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            if c.ent_type_ in ("TIME", "DATE") or c.lower_ in _CLOCK_WORDS:
+                continue  # "arrested … around 1 am": a misparsed clock time is no patient
             if rule.obj_role == "recipient":
                 recip_heads.append(c)
             else:
