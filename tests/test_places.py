@@ -560,3 +560,15 @@ def test_lower_cased_region_gives_the_document_country(gaz: Gazetteer) -> None:
     found = {p.text: p for p in find_places(text, (), gaz)}
     assert {"dahod", "godhra", "gujarat"} <= set(found)
     assert found["godhra"].country == "IND" and found["godhra"].precision == "city"
+
+
+def test_lower_cased_words_and_speakers_are_no_places(gaz: Gazetteer) -> None:
+    # "lok sabha" (Libya's Sabha), "hue and cry" (Hue), "acre" (Brazil's Acre), "mono-syllabic"
+    # (Benin's Mono), "sud said" (a speaker, not Haiti's Sud): small foreign regions and words
+    text = ("it may not be wise to ask her to contest the byelection to the lok sabha. the "
+            "bjp said the hue and cry raised by these parties was shocking. sud said that the "
+            "country is constrained. they want a temple on the 67.7 acre land. most candidates "
+            "come up with mono-syllabic answers. violence spread across gujarat.")
+    found = {p.text for p in find_places(text, (), gaz)}
+    assert not {"sabha", "hue", "sud", "acre", "mono"} & found
+    assert "gujarat" in found

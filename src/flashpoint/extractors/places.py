@@ -316,6 +316,10 @@ _LOWER_AFTER = frozenset({"district", "districts", "city", "town", "village", "v
 _LOWER_OF = frozenset({"town", "towns", "city", "cities", "village", "villages", "district",
                        "districts", "state", "states", "province", "provinces", "region",
                        "outskirts", "suburb", "suburbs", "port", "capital"})
+_LOWER_SPEECH = frozenset({"said", "says", "told", "added", "stated", "claimed", "alleged"})
+# a region that makes its country a document country when named in lower case ("gujarat"; not
+# "mono" or "sud", departments of Benin and Haiti that are also words or names)
+_LOWER_MAJOR_REGION_POP = 1_000_000
 _LOWER_MIN_POP = 20_000  # a town of a document country, named in lower case
 _LOWER_MIN_POP_ABROAD = 300_000  # ... of another country
 _LOWER_WORDS = _LEADERS | _CONNECTORS | _PREPOSITIONS | frozenset(
@@ -326,7 +330,8 @@ _LOWER_WORDS = _LEADERS | _CONNECTORS | _PREPOSITIONS | frozenset(
      "mission", "colony", "nagar", "pur", "gate", "road", "park", "bridge", "station",
      "college", "school", "temple", "mosque", "church", "market", "villa", "mandir", "masjid",
      "part", "parts", "gold", "sale", "rest", "soul", "bar", "best", "hope", "deal", "mark",
-     "split", "nice", "most", "bath", "reading", "mobile", "buffalo", "phoenix", "surprise"})
+     "split", "nice", "most", "bath", "reading", "mobile", "buffalo", "phoenix", "surprise",
+     "hue", "acre", "acres", "sabha"})  # "hue and cry", "67.7 acre land", "lok sabha"
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
@@ -402,7 +407,8 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
     # region's own name when no other entry bears that name ("gujarat" -> IN)
     countries = set(context2) | {c.country2 for _, _, cs in found for c in cs
                                  if c.country2 and (c.kind == "country" or (
-                                     c.kind == "admin1" and len(cs) == 1 and not c.alias))}
+                                     c.kind == "admin1" and len(cs) == 1 and not c.alias
+                                     and c.population >= _LOWER_MAJOR_REGION_POP))}
     out: list[_Span] = []
     last_tok = -10
     cued: set[str] = set()  # names taken once: one sense per document, cue or not
@@ -422,11 +428,16 @@ def _scan_lower(text: str, g: Gazetteer, blocked: Sequence[tuple[int, int]],
                 (gap == "," and last_tok == i - 1)
             # a country or region by its own name needs no cue; by an alternate name it does
             # ("both the sides" is no alias of Haiti's Sud-Est)
-            polity = all(c.kind in ("country", "admin1") and not c.alias for c in keep)
+            polity = all(c.kind == "country" or (c.kind == "admin1" and not c.alias and (
+                c.country2 in countries or c.population >= _LOWER_MAJOR_REGION_POP))
+                for c in keep)
             named_of = prev == "of" and i >= 2 and toks[i - 2].text in _LOWER_OF
             # "ottawa", "aleppo": a big city or a capital needs no cue
             big = any(c.kind == "city" and not c.alias
                       and (c.population >= _BIG_CITY_POP or c.capital) for c in keep)
+            if nxt in _LOWER_SPEECH and prev not in _LOWER_BEFORE and not all(
+                    c.kind == "country" for c in keep):
+                continue  # "sud said": a speaker, not Haiti's Sud
             if not (prev in _LOWER_BEFORE or nxt in _LOWER_AFTER or dateline or listed
                     or polity or big or named_of):
                 pending.append((s, e, keep))
