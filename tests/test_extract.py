@@ -225,3 +225,15 @@ def test_misparsed_clock_time_is_no_participant() -> None:
                             "sunday.", "2002-03-17")
     arrest = next(m for m in ms if m.trigger == "arrested")
     assert not any("am" in a.text.split() for a in arrest.recipient + arrest.actor)
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # a participle with a determiner is a noun for people, not an event
+    ("police arrested the main accused on sunday.", {"arrested"}),
+    ("he and the other accused in the carnage have been booked under the prevention of "
+     "terrorism ordinance.", {"booked", "carnage"}),
+    ("the injured were taken to hospital after police fired.", {"fired"}),
+    ("police accused the militants of the attack.", {"accused", "attack"}),
+])
+def test_participles_as_nouns_are_no_events(text: str, triggers: set[str]) -> None:
+    assert {m.trigger for m in flashpoint.extract(text, "2002-03-17")} == triggers

@@ -152,9 +152,19 @@ def _holds(cond: Cond, tok: Token) -> bool:
     return hit != cond.negate
 
 
+# a participle with a determiner in a noun's place is a noun for people ("the accused")
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "appos",
+                           "attr"})
+
+
 def match_trigger(tok: Token) -> TriggerRule | None:
     """The lexicon rule a token triggers, or None."""
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.tag_ == "VBN" and ((tok.dep_ in _NOMINAL_DEPS and any(
+                c.dep_ == "det" for c in tok.children)) or (
+                tok.dep_ == "acl" and tok.head.pos_ == "ADJ" and tok.i == tok.head.i + 1
+                and any(c.dep_ == "det" for c in tok.head.children))):
+            return None  # "the main accused", "the other accused", "the injured": people
         pos = "V"
     elif tok.pos_ in ("NOUN", "PROPN"):
         pos = "N"
