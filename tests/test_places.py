@@ -572,3 +572,11 @@ def test_lower_cased_words_and_speakers_are_no_places(gaz: Gazetteer) -> None:
     found = {p.text for p in find_places(text, (), gaz)}
     assert not {"sabha", "hue", "sud", "acre", "mono"} & found
     assert "gujarat" in found
+
+
+def test_district_seat_beats_a_namesake_in_another_state(gaz: Gazetteer) -> None:
+    # GeoNames has a second "Gorakhpur" in Haryana with a larger population; the town that
+    # shares its name with a district of its own state (Uttar Pradesh) is the one meant
+    text = "a message has been faxed to gorakhpur and basti to detain the mahant. police said."
+    found = {p.text: p for p in find_places(text, (), gaz, context_countries=("IND",))}
+    assert found["gorakhpur"].admin1 == "Uttar Pradesh"

@@ -57,6 +57,7 @@ _ADMIN1_CONTEXT_BONUS = 2.5
 _NEAR_BONUS = 1.0  # per nearby place already named in the document ...
 _NEAR_MAX = 3.0  # ... up to this much
 _NEAR_KM = 250.0
+_DISTRICT_SEAT_BONUS = 0.5
 _TOWN_OF_DIVISION_KM = 60.0  # a town this near a same-named district is what a text names
 _FUZZY_PENALTY = 1.0
 _FUZZY_MIN_LEN = 5
@@ -739,8 +740,18 @@ class Gazetteer:
         ctx = frozenset(c2 for c in context_countries if (c2 := self.to_iso2(c)))
         a1s = frozenset((self.to_iso2(cc) or cc, a1) for cc, a1 in context_admin1)
         rival = any(not c.alias for c in cands) and any(c.alias for c in cands)
-        top = max(cands, key=lambda c: (self.score(c, ctx, a1s, near, inside, rival),
-                                        c.population, -c.index))
+        # a town that shares its name with a district of its own state is that district's
+        # seat: it beats a namesake elsewhere ("Gorakhpur", UP, over an entry in Haryana)
+        seats = {(c.country2, c.admin1_code) for c in cands if c.kind == "admin2" and any(
+            o.kind == "city" and o.country2 == c.country2 and o.admin1_code != c.admin1_code
+            for o in cands)}
+
+        def rank(c: Candidate) -> tuple[float, int, int]:
+            s = self.score(c, ctx, a1s, near, inside, rival)
+            if c.kind == "city" and (c.country2, c.admin1_code) in seats:
+                s += _DISTRICT_SEAT_BONUS
+            return s, c.population, -c.index
+        top = max(cands, key=rank)
         if top.kind == "admin2":
             # "York", "Anantnag": the town, not the district named after it
             towns = [c for c in cands if c.kind == "city" and (
