@@ -80,8 +80,8 @@ _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _WORD = re.compile(r"[a-z0-9]+")
 # "NEW DELHI:" / "Kolkata (Reuters) -": where the report was filed, not where the event was
 _DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z ./]{1,25}(?:\([^)]{1,30}\))?\s*[:\u2014-]\s+")
-# digit-group separators, western and Indian ("4,000" and "1,20,000" are 4000 and 120000)
 _NIGHT = re.compile(r"\b(?:night|overnight|midnight)\b", re.I)
+# digit-group separators, western and Indian ("4,000" and "1,20,000" are 4000 and 120000)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{2,3}(?:,\d{2,3})*(?!\d))")
 
 

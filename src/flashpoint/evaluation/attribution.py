@@ -309,9 +309,8 @@ def score(gold: Iterable[GoldSentence], system: dict[str, SystemSentence]
                                "system": list(sysx.chain)})
         for ev in x.events:
             m = _mention_at(sysx.mentions, ev)
-            found = m.status if m is not None else "missed"
-            confusion_found[(ev.status, found)] += 1
-            got = found if m is not None else sysx.probed.get((ev.start, ev.end), "missed")
+            confusion_found[(ev.status, m.status if m is not None else "missed")] += 1
+            got = _system_status(sysx, ev)
             confusion[(ev.status, got)] += 1
             if got != ev.status:
                 errors.append({"id": x.id, "what": "status", "gold": ev.status,
@@ -381,14 +380,15 @@ def event_statuses(gold: Iterable[GoldSentence], system: dict[str, SystemSentenc
                    ) -> dict[tuple[str, int, int], str]:
     """(sentence id, start, end) of each gold event → the status the system gives it (as
     :func:`score` counts it: the matched mention's, else the probe's, else ``missed``)."""
-    out: dict[tuple[str, int, int], str] = {}
-    for x in gold:
-        sysx = system[x.id]
-        for ev in x.events:
-            m = _mention_at(sysx.mentions, ev)
-            out[(x.id, ev.start, ev.end)] = (
-                m.status if m is not None else sysx.probed.get((ev.start, ev.end), "missed"))
-    return out
+    return {(x.id, ev.start, ev.end): _system_status(system[x.id], ev)
+            for x in gold for ev in x.events}
+
+
+def _system_status(sysx: SystemSentence, ev: GoldEvent) -> str:
+    """The status the system gives a gold event: its matched mention's, else the probe's
+    (the rules applied to the gold trigger word), else ``missed``."""
+    m = _mention_at(sysx.mentions, ev)
+    return m.status if m is not None else sysx.probed.get((ev.start, ev.end), "missed")
 
 
 def confusion_table(confusion: dict[str, dict[str, int]]) -> list[str]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor
 from .actor_lexicon import ActorLexicon, ActorMatch
+from .times import CAUSE_NOUNS, REFERENCE_PREPS
 from .triggers import TriggerRule, match_trigger
 
 # A resolver from a (start, end) span of the sentence to the ISO3 country of a place inside it.
@@ -644,23 +645,19 @@ def _near_in_tree(a: Token, b: Token) -> bool:
     return any(x == y for x in up_a for y in up_b)
 
 
-# a phrase that places another event in time or as a cause: "two weeks after the massacre",
-# "since the attack", "in retaliation for the strikes", "in response to the shelling"
-_REFERENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
-_CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "reaction"})
-
-
 def _refers_to_other(t: Token, other: Token) -> bool:
     """Whether the event word ``t`` sits in a temporal or causal phrase under ``other``'s
-    clause: an earlier event the sentence refers to, not the same one."""
+    clause ("two weeks after the massacre", "since the attack", "in retaliation for the
+    strikes", "in response to the shelling"): an earlier event the sentence refers to, not
+    the same one."""
     node = t
     for _ in range(6):
         if node.head == node or node == other:
             return False
         up = node.head
         if node.dep_ in ("pobj", "pcomp") and (
-                up.lower_ in _REFERENCE_PREPS or (up.lower_ in ("for", "to", "against")
-                                                  and up.head.lemma_.lower() in _CAUSE_NOUNS)):
+                up.lower_ in REFERENCE_PREPS or (up.lower_ in ("for", "to", "against")
+                                                 and up.head.lemma_.lower() in CAUSE_NOUNS)):
             return other in up.ancestors or other == up.head
         node = up
     return False

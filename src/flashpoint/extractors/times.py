@@ -1988,9 +1988,10 @@ def _context_or_publication(exprs: Sequence[TimeExpression], sent_start: int,
 
 # a phrase that puts another event beside the trigger's: "two weeks after the massacre of
 # Friday", "booked in connection with Wednesday's attack", "in retaliation for the strikes"
-_REFERENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
-_REFERENCE_NOUNS = frozenset({"connection", "retaliation", "revenge", "response", "reprisal",
-                              "reaction", "protest"})
+# (shared with events.py, which keeps an event so referred to apart from the trigger's)
+REFERENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
+CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "reaction"})
+_REFERENCE_NOUNS = CAUSE_NOUNS | {"connection", "protest"}
 
 
 def dates_referred_event(x: TimeExpression, parse: Doc, offset: int, trigger_start: int,
@@ -2017,7 +2018,7 @@ def dates_referred_event(x: TimeExpression, parse: Doc, offset: int, trigger_sta
         if up.i == node.i:
             return False
         if node.dep_ in ("pobj", "pcomp"):
-            return up.lower_ in _REFERENCE_PREPS or (
+            return up.lower_ in REFERENCE_PREPS or (
                 up.lower_ in ("with", "for", "to", "against", "of")
                 and up.head.lemma_.lower() in _REFERENCE_NOUNS)
         node = up
