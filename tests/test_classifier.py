@@ -164,12 +164,40 @@ def test_classify_command_keeps_order_and_fields(tmp_path: Path) -> None:
     assert {"plover", "cameo", "quad_class", "acled", "confidence"} <= set(got[1])
 
 
-def test_classify_command_stdout_and_bad_row(tmp_path: Path) -> None:
+def test_classify_command_bad_lines_reported_and_rest_classified(tmp_path: Path) -> None:
     inp = tmp_path / "pairs.jsonl"
-    inp.write_text('{"text": "Iran condemned Israel."}\nnot json\n', encoding="utf-8")
-    r = CliRunner().invoke(cli, ["classify", "--input", str(inp)])
+    inp.write_text('{"text": "Iran condemned Israel."}\nnot json\n{"text": 3}\n'
+                   '{"text": "Israel struck Gaza.", "source": 1}\n\n'
+                   '{"text": "India and Pakistan agreed to a ceasefire."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(cli, ["classify", "--input", str(inp), "--output", str(out)])
     assert r.exit_code == 1
-    assert "line 2: not JSON" in r.output
+    assert f"{inp}:2: not JSON" in r.output
+    assert f"{inp}:3: needs an object" in r.output
+    assert f"{inp}:4: \"source\" and \"target\" must be" in r.output
+    assert "3 bad line(s)" in r.output and "other 2 rows were classified" in r.output
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [g.get("line") for g in got] == [None, 2, 3, 4, None]
+    assert got[0]["plover"]["type"] and got[4]["plover"]["type"] == "RETREAT"
+    assert all("error" in g for g in got[1:4])
+
+
+def test_classify_command_stdout_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    from flashpoint.commands import classify as cmd
+
+    monkeypatch.setattr(cmd, "BATCH", 2)
+    texts = ["Iran condemned Israel.", "Pakistani troops shelled Indian posts.",
+             "Islamabad denied the charge.", "The two leaders met in Delhi.",
+             "Police arrested 12 protesters."]
+    inp = tmp_path / "pairs.jsonl"
+    inp.write_text("".join(json.dumps({"text": t, "n": i}) + "\n" for i, t in enumerate(texts)),
+                   encoding="utf-8")
+    r = CliRunner().invoke(cli, ["classify", "--input", str(inp)])
+    assert r.exit_code == 0, r.output
+    got = [json.loads(x) for x in r.output.splitlines()]
+    assert [g["n"] for g in got] == list(range(5))
+    assert [g["plover"]["type"] for g in got[1:3]] == ["ASSAULT", "REJECT"]
 
 
 def test_classify_help_has_example() -> None:

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,33 +14,63 @@ import click
 
 from .evaluate import eval_group
 
+BATCH = 256  # rows classified together (the encoder runs batched)
 
-def classify_rows(lines: IO[Any], out: IO[Any]) -> int:
+
+def _parse(line: str) -> tuple[dict[str, Any] | None, str]:
+    """The row of one input line, or None and what is wrong with it."""
+    try:
+        row: Any = json.loads(line)
+    except json.JSONDecodeError as e:
+        return None, f"not JSON ({e.msg}); give one JSON object per line"
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        return None, ('needs an object with a "text" string ("source" and "target" may be '
+                      "null)")
+    if not all(v is None or isinstance(v, str) for v in (row.get("source"), row.get("target"))):
+        return None, "\"source\" and \"target\" must be strings or null"
+    return row, ""
+
+
+def classify_rows(lines: IO[Any], out: IO[Any], name: str = "<input>",
+                  warn: Callable[[str], None] | None = None) -> tuple[int, int]:
     """Read JSON Lines rows ``{"text", "source", "target"}`` and write each row with
-    ``plover``, ``cameo``, ``quad_class``, ``acled`` and ``confidence`` added, in order.
-    Returns the number of rows; raises click.ClickException on a bad row."""
-    from ..extractors.classifier import classify
+    ``plover``, ``cameo``, ``quad_class``, ``acled`` and ``confidence`` added, in order,
+    ``BATCH`` rows at a time. A bad line is reported through ``warn`` as ``name:line: …`` and
+    written as ``{"line": N, "error": …}`` in its place, so the output stays aligned with the
+    input; the rest goes on. Returns (rows classified, bad lines)."""
+    from ..extractors.classifier import classify_many
 
-    n = 0
+    done = bad = 0
+    pending: list[tuple[int, dict[str, Any] | None, str]] = []
+
+    def flush() -> None:
+        nonlocal done
+        good = [r for _, r, _ in pending if r is not None]
+        coded = iter(classify_many([(r["text"], r.get("source"), r.get("target"))
+                                    for r in good]))
+        for lineno, row, why in pending:
+            if row is None:
+                out.write(json.dumps({"line": lineno, "error": why}, ensure_ascii=False) + "\n")
+                continue
+            row.update(next(coded).to_dict())
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            done += 1
+        pending.clear()
+
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            row: Any = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise click.ClickException(f"line {lineno}: not JSON ({e.msg}); give one JSON "
-                                       "object per line") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise click.ClickException(f"line {lineno}: needs an object with a \"text\" "
-                                       "string (\"source\" and \"target\" may be null)")
-        src, tgt = row.get("source"), row.get("target")
-        if not all(v is None or isinstance(v, str) for v in (src, tgt)):
-            raise click.ClickException(f"line {lineno}: \"source\" and \"target\" must be "
-                                       "strings or null")
-        row.update(classify(row["text"], src, tgt).to_dict())
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+        row, why = _parse(line)
+        if row is None:
+            bad += 1
+            if warn:
+                warn(f"{name}:{lineno}: {why}; fix the line and rerun it (its place in the "
+                     "output holds an \"error\" row)")
+        pending.append((lineno, row, why))
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    return done, bad
 
 
 @click.command("classify")
@@ -60,13 +92,18 @@ def classify_command(input_path: str, output_path: str | None) -> None:
       flashpoint classify --input p.jsonl
       flashpoint classify --input pairs.jsonl --output coded.jsonl
     """
+    name = "<stdin>" if input_path == "-" else input_path
+    warn = functools.partial(click.echo, err=True)
     with click.open_file(input_path, encoding="utf-8") as src:
         if output_path:
             with Path(output_path).open("w", encoding="utf-8") as dst:
-                n = classify_rows(src, dst)
+                n, bad = classify_rows(src, dst, name, warn)
             click.echo(f"{n} rows classified into {output_path}", err=True)
         else:
-            classify_rows(src, sys.stdout)
+            n, bad = classify_rows(src, sys.stdout, name, warn)
+    if bad:
+        raise click.ClickException(f"{bad} bad line(s) in {name} (listed above); the other "
+                                   f"{n} rows were classified")
 
 
 @eval_group.command("events")
