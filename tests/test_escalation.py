@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from flashpoint.analysis.backtest import episodes, score_calm, score_onsets
 from flashpoint.analysis.escalation import IndexConfig, alerts, index
-from flashpoint.analysis.series import SeriesEvent, from_fused, roll_up, series, severity
+from flashpoint.analysis.series import (
+    SeriesEvent,
+    from_fused,
+    roll_up,
+    series,
+    severity,
+    severity_sql,
+)
 from flashpoint.errors import ConfigError
 from flashpoint.fuse import features, summarize
 from flashpoint.models import Actor, EventMention, TimeSpan
@@ -47,6 +55,10 @@ def test_series_fills_gaps_and_sums() -> None:
 def test_toll_weighs_hostility_by_order_of_magnitude(dead: int | None, weight: float) -> None:
     assert severity(dead) == weight
     assert series([SeriesEvent(day(0), 4, -8.0, dead=dead)])[0].hostility == 8.0 * weight
+    # the SQL the web series aggregates with is the same rule
+    with sqlite3.connect(":memory:") as db:
+        got = db.execute(f"SELECT {severity_sql('x')} FROM (SELECT ? AS x)", (dead,)).fetchone()
+    assert got[0] == weight
 
 
 @pytest.mark.parametrize("interval, starts", [

@@ -62,14 +62,27 @@ class Period:
 HISTORY_DAYS = 365
 
 
+# a hostile event's toll weight: 1 with no dead reported, then (fewer than N dead -> weight)
+SEVERITY_NONE = 1.0
+SEVERITY_STEPS: tuple[tuple[int, float], ...] = ((10, 1.5), (100, 2.0))
+SEVERITY_MAX = 2.5
+
+
 def severity(dead: int | None) -> float:
     """How much a hostile event's toll weighs in the hostility: 1 with no dead reported,
     1.5 for 1-9 dead, 2 for 10-99, 2.5 for 100 or more (one step per order of magnitude, so
     that a strike that kills 31 counts for more than a stray shot without letting one toll
-    swamp the count of events). The SQL of ``web.queries.series_days`` uses the same steps."""
+    swamp the count of events). :func:`severity_sql` is the same rule in SQL."""
     if not dead or dead <= 0:
-        return 1.0
-    return 1.5 if dead < 10 else 2.0 if dead < 100 else 2.5
+        return SEVERITY_NONE
+    return next((w for below, w in SEVERITY_STEPS if dead < below), SEVERITY_MAX)
+
+
+def severity_sql(column: str) -> str:
+    """:func:`severity` as an SQL expression over the integer ``column`` (NULL = no dead)."""
+    steps = " ".join(f"WHEN {column} < {below} THEN {w}" for below, w in SEVERITY_STEPS)
+    return (f"(CASE WHEN COALESCE({column}, 0) <= 0 THEN {SEVERITY_NONE} {steps} "
+            f"ELSE {SEVERITY_MAX} END)")
 
 
 def from_fused(events: Iterable[FusedEvent]) -> list[SeriesEvent]:

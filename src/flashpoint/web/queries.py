@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..analysis.series import HISTORY_DAYS, Period, SeriesEvent
+from ..analysis.series import HISTORY_DAYS, Period, SeriesEvent, severity_sql
 from ..errors import ConfigError
 from ..store import Store
 from ..store.queries import source_key
@@ -384,8 +384,7 @@ def _background_sql(dialect: str) -> str:
 
 
 # analysis.series.severity in SQL: the toll's weight in the hostility
-_SEVERITY_SQL = ("(CASE WHEN COALESCE(e.dead, 0) <= 0 THEN 1.0 WHEN e.dead < 10 THEN 1.5"
-                 " WHEN e.dead < 100 THEN 2.0 ELSE 2.5 END)")
+_SEVERITY_SQL = severity_sql("e.dead")
 
 
 def series_days(store: Store, dyad: tuple[str, str], since: dt.date | None = None,
