@@ -479,6 +479,22 @@ def test_event_place_dateline_fallback() -> None:
     assert w is not None and w.name == "Islamabad" and w.precision == "city"
 
 
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    ("Ansari, who was arrested by Dubai police last month, was produced in a Rajkot court "
+     "on Saturday.", "arrested", "Dubai"),
+    ("Mumbai police arrested two men on Monday.", "arrested", "Mumbai"),
+])
+def test_event_place_police_named_after_it(text: str, trigger: str, name: str) -> None:
+    w = _where(text, trigger)
+    assert w is not None and name in (w.name, w.text)
+
+
+def test_event_place_army_is_no_scene() -> None:
+    # an army or a government acts from its country: its name does not place the event
+    w = _where("Pakistani troops shelled Indian posts on Sunday.", "shelled")
+    assert w is None or w.country != "PAK"
+
+
 def test_event_place_never_an_actor() -> None:
     w = _where("NEW DELHI (Reuters) - Islamabad denied the charge on Monday.", "denied")
     assert w is None or w.name != "Islamabad"

@@ -781,6 +781,27 @@ def _is_source_place(doc: Doc, rel: int) -> bool:
 
 
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# a police force acts where it is named after ("arrested by Dubai police", "Kerala police
+# raided"): unlike a government or an army, its name places the event
+_POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "cop", "cops", "constabulary",
+                           "gendarmerie"})
+
+
+def _police_place(doc: Doc, rel: int, trig_rel: int) -> bool:
+    """The place names the police force that is an argument of the trigger: its subject,
+    its agent ("by Dubai police") or its object."""
+    tok, trig = _token_at(doc, rel), _token_at(doc, trig_rel)
+    if tok is None or trig is None:
+        return False
+    while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in _POLICE_NOUNS or tok.lower_ in _POLICE_NOUNS:
+            break
+    else:
+        return False
+    if tok.head.i == trig.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == trig.i
 
 
 def _is_agent_place(doc: Doc, rel: int) -> bool:
@@ -803,7 +824,8 @@ def event_place(places: Sequence[Place], trigger_start: int, sent_start: int, se
     """The place of an event whose trigger starts at ``trigger_start`` (text offsets).
 
     In order: a place inside a locative phrase attached to the trigger or its objects in the
-    dependency ``parse`` of the sentence ("attacked a police post **in Kupwara**"), then the
+    dependency ``parse`` of the sentence ("attacked a police post **in Kupwara**"), then one
+    that names a police force acting in the event ("arrested by **Dubai** police"), then the
     sentence's best place that does not merely locate the source ("officials in Srinagar
     said"), then the dateline's place ("ISLAMABAD (Reuters) -", the first ``dateline_end``
     characters), then any place of the sentence. ``places`` should not hold places that are
@@ -822,6 +844,10 @@ def event_place(places: Sequence[Place], trigger_start: int, sent_start: int, se
                                              for a, b in spans)]
         if attached:
             return _best_of(attached, trigger_start)
+        police = [p for p in inside if _police_place(parse, (p.start or 0) - parse_offset,
+                                                     trigger_start - parse_offset)]
+        if police:
+            return _best_of(police, trigger_start)
         inside = [p for p in inside if not _covers(p, recipients)]
         scene = [p for p in inside
                  if not _is_source_place(parse, (p.start or 0) - parse_offset)
