@@ -225,6 +225,14 @@ def test_splits_are_disjoint_from_training(shared_data: Path) -> None:
                                           if held_back(r.text)}
     assert read_ids("actor_spans_dev") == {s.id for s in D.actor_spans(shared_data)
                                            if held_back(" ".join(s.words))}
+    # the encoder's inner validation part: training sentences only, never dev
+    from flashpoint.evaluation.events_splits import INNER_SEED, INNER_SHARE
+
+    dev = read_ids("plv_dev") | read_ids("cameo_quad_dev")
+    inner = read_ids("plv_inner")
+    assert inner and not inner & dev
+    assert inner == {r.id for r in D.plv(shared_data) if r.id not in dev
+                     and held_back(r.text, seed=INNER_SEED, share=INNER_SHARE)}
 
 
 @pytest.mark.shared

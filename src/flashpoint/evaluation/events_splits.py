@@ -20,6 +20,10 @@ from ..errors import ConfigError
 
 SEED = 20250507
 DEV_SHARE = 0.2
+# plv_train's training part (never dev) held back by training/finetune_encoder.py --inner to
+# compare encoder recipes; listed in plv_inner.txt
+INNER_SEED = 20261207
+INNER_SHARE = 0.2
 _ALNUM = re.compile(r"[a-z0-9]+")
 _MARK = re.compile(r"</?[st]>")
 
