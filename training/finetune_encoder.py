@@ -79,11 +79,6 @@ QUAD_LABELS = ("0", "1", "2", "3", "4")
 NGEC_PER_TYPE = 40
 BALANCE = False
 NGEC_CHARS = 400
-# --inner: a fixed share of the training part (never the dev split, listed in
-# evaluation/splits/plv_inner.txt) held back to compare recipes; the shipped model trains on
-# the whole training part
-INNER_SEED = S.INNER_SEED
-INNER_SHARE = S.INNER_SHARE
 
 
 class Net(torch.nn.Module):
@@ -128,7 +123,7 @@ def tokenizer(base: Path) -> Tokenizer:
 def inner_val(text: str) -> bool:
     """True for the training-part sentences ``--inner`` holds back to compare recipes (the same
     sentence on the same side in plv_train and cameo_quad_train; never the dev split)."""
-    return S.held_back(text, seed=INNER_SEED, share=INNER_SHARE)
+    return S.held_back(text, seed=S.INNER_SEED, share=S.INNER_SHARE)
 
 
 def examples(data: Path, seed: int, ngec_per_type: int = NGEC_PER_TYPE, inner: bool = False

@@ -787,11 +787,11 @@ _POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "cop", "cops", "c
                            "gendarmerie"})
 
 
-def _police_place(doc: Doc, rel: int, trig_rel: int) -> bool:
+def _police_place(doc: Doc, rel: int, trig: Token) -> bool:
     """The place names the police force that is an argument of the trigger: its subject,
     its agent ("by Dubai police") or its object."""
-    tok, trig = _token_at(doc, rel), _token_at(doc, trig_rel)
-    if tok is None or trig is None:
+    tok = _token_at(doc, rel)
+    if tok is None:
         return False
     while tok.dep_ in ("compound", "flat", "amod", "poss") and tok.head.i != tok.i:
         tok = tok.head
@@ -844,8 +844,9 @@ def event_place(places: Sequence[Place], trigger_start: int, sent_start: int, se
                                              for a, b in spans)]
         if attached:
             return _best_of(attached, trigger_start)
-        police = [p for p in inside if _police_place(parse, (p.start or 0) - parse_offset,
-                                                     trigger_start - parse_offset)]
+        trig = _token_at(parse, trigger_start - parse_offset)
+        police = [p for p in inside if trig is not None
+                  and _police_place(parse, (p.start or 0) - parse_offset, trig)]
         if police:
             return _best_of(police, trigger_start)
         inside = [p for p in inside if not _covers(p, recipients)]
