@@ -43,6 +43,19 @@ def test_gold_sentences(text: str, source: str | None, target: str | None, ptype
     assert 0 < c.confidence <= 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels agreed on a three-day truce.", ("RETREAT", "ceasefire", "0871")),
+    ("Russia and Ukraine have agreed to a cease-fire in the east.",
+     ("RETREAT", "ceasefire", "0871")),
+    # the talks were agreed, not the ceasefire; an agreed withdrawal is still to come
+    ("They agreed to talks on a ceasefire.", ("AGREE",)),
+    ("India agreed to withdraw its troops.", ("AGREE",)),
+])
+def test_agreed_ceasefire_is_the_truce(text: str, expected: tuple[str, ...]) -> None:
+    c = classify(text)
+    assert (c.plover_type, c.plover_mode, c.cameo_code)[:len(expected)] == expected
+
+
 def test_shelling_acled_and_actors() -> None:
     c = classify(GOLD[0][0], "Pakistani troops", "Indian posts")
     assert (c.acled_event_type, c.acled_sub_event_type) == (

@@ -62,6 +62,10 @@ QUAD_ROOT_WEIGHT = 0.0  # quad head alone; 0.3 and 0.5 scored lower (compared on
 
 
 _PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|marchers)\b", re.I)
+# "agreed to a ceasefire", "agreed on a three-day truce": the truce agreed is the event
+# (CAMEO 0871, as the event extractor codes it); "agreed to withdraw" stays AGREE
+_AGREED_TO = re.compile(r"\bagree(?:d|s|ing)?\s+(?:to|on|upon)\s+(?:an?\s+|the\s+)?"
+                        r"((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
 _PROPERTY = re.compile(r"\b(?:burn(?:ed|t|s|ing)?|torch(?:ed|es|ing)?|set (?:fire|ablaze)|"
                        r"vandali[sz]\w*|smash\w*|ransack\w*|damag\w*)\b", re.I)
 
@@ -315,6 +319,11 @@ def _classify(model: _Model, m: Marked, plain: Marked, enc_root: Mapping[str, fl
         scores[ptype] = max(scores.values())
         mode = "vandalize" if _PROPERTY.search(m.text) else "riot"
         code = None
+    if ptype == "AGREE":
+        agreed = _agreed_ceasefire(model, m.text)
+        if agreed:
+            scores["RETREAT"] = max(scores.values())
+            ptype, (mode, code) = "RETREAT", agreed
     if mode is None and f"mode:{ptype}" in model.heads:
         h = model.heads[f"mode:{ptype}"]
         pm = _probs(h, idx, val)
@@ -344,6 +353,20 @@ def _classify(model: _Model, m: Marked, plain: Marked, enc_root: Mapping[str, fl
     top = tuple(sorted(scores.items(), key=lambda kv: -kv[1]))
     return Classification(ptype, mode, code, int(best_q), et, st, scores[ptype], quad[best_q],
                           top, tuple(sorted(qp.items())), src, tgt, s_code, t_code)
+
+
+def _agreed_ceasefire(model: _Model, text: str) -> tuple[str, str] | None:
+    """(mode, CAMEO code) of a ceasefire that ``text`` says was agreed to, else None."""
+    for hit in _AGREED_TO.finditer(text):
+        for w in hit.group(1).split():
+            named = model.lexicon_modes.get(w.lower())
+            if not named:
+                continue
+            row = named.get("RETREAT")
+            if row and row[0] == "ceasefire":
+                return row[0], row[1]
+            break  # "agreed to talks on a ceasefire": the talks were agreed
+    return None
 
 
 def _mode_of(code: str) -> str | None:
