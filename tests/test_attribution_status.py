@@ -425,3 +425,43 @@ def test_an_outlet_that_quoted_the_speaker_joins_the_chain() -> None:
 ])
 def test_status_rounds_four_to_six(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # the act a purpose noun names is intended; "would" does not make it merely possible
+    ("The convoy set out on a mission to attack the rebel base.", "attack", "future"),
+    ("One of the objectives would be to attack their supply lines.", "attack", "future"),
+    ("The aim is to attack their supply lines.", "attack", "future"),
+    # an ability is a possibility; not having it negates the act
+    ("The rebels still have the capability to strike the capital.", "strike", "hypothetical"),
+    ("The militia does not have the power to attack the city.", "attack", "negated"),
+    ("The group lacks the means to attack the capital.", "attack", "negated"),
+    # "would" under a promise is the future in the past
+    ("The minister said the governor had assured that troops would be withdrawn.",
+     "withdrawn", "future"),
+    # "claim to have …" tagged as a noun by the parser is still a claim
+    ("Russia and the US claim to have destroyed their chemical stocks.", "destroyed",
+     "claimed"),
+    # a verb beside "alleged" is not what is alleged
+    ("A delegation met the minister and alleged that the police firing was unprovoked.",
+     "met", "asserted"),
+    ("A delegation met the minister and alleged that the police firing was unprovoked.",
+     "firing", "alleged"),
+    # what follows a postposed speech verb goes on with its content
+    ("Aid deliveries have stopped, the UN has said, with convoys attacked and looted.",
+     "attacked", "reported"),
+    ("Aid deliveries have stopped, the UN has said, and rebels shelled the city.", "shelled",
+     "reported"),
+    ("Aid deliveries have stopped, the UN said in Geneva after militants shelled the city.",
+     "shelled", "asserted"),
+    # "according to" inside a relative clause reports that clause only
+    ("They protested against groups which, according to them, attacked the temple.",
+     "protested", "asserted"),
+    ("They protested against groups which, according to them, attacked the temple.",
+     "attacked", "reported"),
+    # more speech verbs
+    ("Sources indicated that police arrested eight men.", "arrested", "reported"),
+    ("“They attacked us every day,” she recounts.", "attacked", "reported"),
+])
+def test_status_round_seven(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status

@@ -379,7 +379,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             for o in objs:
                 _source_with_relatives(o, source, 0, chain)
             speech.append(tok.i)
-            sentence_wide = True
+            sentence_wide = _relative_clause_of(tok) is None
             continue
         if lemma in ("understand", "learn", "hear") and tok.pos_ == "VERB":
             # "The Guardian understands from diplomatic sources that …" (the parse may hang
@@ -713,12 +713,25 @@ def _under_passive_report(doc: Doc, ev_tok: int, verb: int) -> bool:
     return False
 
 
+def _relative_clause_of(t: Token) -> Token | None:
+    """The relative clause the word is in ("which, according to them, were …"), if any."""
+    node = t
+    while node.head != node:
+        if node.dep_ == "relcl":
+            return node
+        node = node.head
+    return None
+
+
 def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     """Whether the event at ``ev_tok`` is part of what the speech verb reports."""
     if ev_tok == speech_tok:
         return False
     t, v = doc[ev_tok], doc[speech_tok]
     if v.lower_ in ("according", "as"):
+        rel = _relative_clause_of(v)
+        if rel is not None and rel != t and rel not in t.ancestors:
+            return False  # "organisations which, according to them, were bent upon …"
         # "…, according to intelligence over the Salisbury attack": the source's own phrase
         # is no part of what it reports
         return not (v.i + 1 < len(doc) and any(
@@ -729,6 +742,15 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
         if node.dep_ in ("acl", "relcl") and appended_charge(node.head):
             return False  # "India blamed X, a claim that Pakistan denies": the author's aside
         if node.head == v:
+            if node.i > v.i and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children) and (
+                    (node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in node.children))
+                    or (node.dep_ == "prep" and node.lower_ == "with" and any(
+                        (a.dep_ == "acl" and a.tag_ in ("VBN", "VBG"))
+                        or (a.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in a.children))
+                        for g in node.children for a in g.subtree))):
+                return True  # "Aid is hard to deliver, the UN said, with requests denied and
+                # convoys stripped": what follows a postposed speech verb goes on with it
             if node.dep_ == "prep" and node.lower_ in _TIME_PREPS | _SETTING_PREPS:
                 return False  # "told CNN after meeting with Pence", "in a statement"
             if node.dep_ == "advcl" and node.i > v.i and any(
@@ -803,6 +825,13 @@ SPREAD_VERBS = frozenset({"spread", "erupt", "flare", "ensue", "recur", "materia
 NEGATIVE_HEADS = frozenset({"absence", "lack"})
 # "plans for an offensive", "preparations for talks"
 FUTURE_HEADS = frozenset({"plan", "preparation", "proposal", "timetable", "schedule"})
+# "a mission to investigate", "its ambition to use Syria as a base": the act is intended
+PURPOSE_NOUNS = frozenset({"mission", "ambition", "aim", "goal", "objective", "intention",
+                           "intent", "purpose"})
+# "the capability to produce new ones": an ability is a possibility, and "does not have the
+# power to identify", "lacks the means to strike" negate the act
+ABILITY_NOUNS = frozenset({"capability", "capacity", "ability", "power", "means",
+                           "wherewithal"})
 # "is likely to attack", "stands ready to strike"
 HYPOTHETICAL_GOVERNORS_ADJ = frozenset({"likely", "possible", "ready", "able", "willing",
                                         "prepared"})
@@ -1153,7 +1182,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
         modality = "future"
     # the act a plan, deal or decision is for: "struck a deal to repatriate citizens", "the
     # decision to withdraw" are still to come; "has no plans to send forces" is negated
-    if v is not None and v.dep_ in ("acl", "advcl", "xcomp") and _to_infinitive(v):
+    if v is not None and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and _to_infinitive(v):
         plan = v.head if v.head.pos_ == "NOUN" else None
         if plan is not None and plan.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | {
                 "intention", "intent", "move", "bid"} and any(
@@ -1162,8 +1191,19 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
         if modality is None and v.dep_ != "xcomp":
             deal = plan or next((c for c in v.head.children
                                  if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
-            if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS:
+            if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | (
+                    PURPOSE_NOUNS if deal is plan else frozenset()):
                 modality = "future"
+    able = _ability_of(v)
+    if able is not None:
+        owner = able.head if able.dep_ in ("dobj", "obj") else None
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in able.children) or (
+                owner is not None and (owner.lemma_.lower() == "lack" or _own_negation(owner))):
+            negated = True
+        elif modality is None:
+            modality = "hypothetical"
+    if modality is None and _purpose_copula(t):
+        modality = "future"
     # "dislodging Isis … would not be straightforward": a gerund that is the subject of a
     # possible state of affairs
     if modality is None and v is not None and v.tag_ == "VBG" and \
@@ -1182,6 +1222,38 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
 
 
 _SOON = frozenset({"soon", "shortly", "later", "tomorrow", "next"})
+# "assured that firm steps would be taken": a promise of what will be done
+_COMMISSIVE_SPEECH = frozenset({"assure", "promise", "pledge", "vow", "guarantee", "swear",
+                                "undertake"})
+
+
+def _ability_of(v: Token | None) -> Token | None:
+    """The ability noun a to-infinitive completes: "the capability to produce", "lacks the
+    means to attack" (the parse may hang the infinitive on the verb)."""
+    if v is None or not _to_infinitive(v):
+        return None
+    if v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN":
+        cands = [v.head]
+    elif v.dep_ in ("advcl", "xcomp"):
+        cands = [c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    else:
+        return None
+    return next((c for c in cands if c.pos_ == "NOUN" and (
+        c.lemma_.lower() in ABILITY_NOUNS or c.lower_ in ABILITY_NOUNS)), None)
+
+
+def _purpose_copula(t: Token) -> bool:
+    """The act is what a purpose noun is: "one of the objectives would be to disrupt", "the
+    aim is to force a retreat" (intended, even under "would", unless conditional)."""
+    v = _clause_verb(t)
+    if v is None or v.dep_ not in ("xcomp", "attr", "ccomp") or not _to_infinitive(v) or \
+            v.head.lemma_ != "be" or _conditional(t.doc, t.i):
+        return False
+    subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "one":
+        subj = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), subj)
+    return subj is not None and subj.lemma_.lower() in PURPOSE_NOUNS | FUTURE_HEADS
 
 
 def future_in_past(t: Token) -> bool:
@@ -1202,12 +1274,14 @@ def future_in_past(t: Token) -> bool:
             return False
         up = up.head
     gov = up.head
-    if up.dep_ != "ccomp" or gov.lemma_.lower() not in speech_lemmas() or \
-            gov.tag_ not in ("VBD", "VBN"):
+    if up.dep_ != "ccomp" or gov.lemma_.lower() not in speech_lemmas() | _COMMISSIVE_SPEECH \
+            or gov.tag_ not in ("VBD", "VBN"):
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
            for a in (v, up) for c in a.children):
         return False
+    if gov.lemma_.lower() in _COMMISSIVE_SPEECH:
+        return True
     for w in v.subtree:
         if w.lower_ in _SOON and w.dep_ in ("advmod", "amod", "npadvmod") and w.head == v:
             return True
@@ -1529,7 +1603,7 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         negated = negated or neg2
         if modality is None or (mod2 == "hypothetical" and modality == "future"):
             modality = mod2 or modality
-        if modality == "hypothetical" and future_in_past(t):
+        if modality == "hypothetical" and (future_in_past(t) or _purpose_copula(t)):
             modality = "future"
         claimed = (claimed and not _claims_all_negated(doc)) or _claim_cue(doc, ev.token)
         alleged = alleged or _alleged_cue(doc, ev.token) or _allegation_cue(doc, ev.token)

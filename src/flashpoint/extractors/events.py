@@ -42,6 +42,8 @@ PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "RETREAT", "COOPERATE", "ASSAULT"
 DIRECTED_TYPES = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "REQUEST",
                             "REJECT", "PROTEST"})
 SYMMETRIC_MODES = frozenset({"ceasefire"})
+# clause relations: a word there heads a clause of its own, not a modifier
+_CLAUSAL = frozenset({"conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl"})
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "expect", "seek", "want",
                               "hope", "decide", "schedule", "set", "due", "propose", "consider"})
 STOP_GOVERNORS = frozenset({"stop", "cease", "halt", "end", "prevent", "avoid", "refrain",
@@ -1035,7 +1037,9 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
     lowered = doc_text(doc).lower()
     for e in live:
         t = doc[e.token]
-        near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
+        # modifiers of the trigger or its head, not a clause beside it ("met the minister
+        # and alleged that …": the meeting is not alleged)
+        near = {c.lower_ for w in (t, t.head) for c in w.children if c.dep_ not in _CLAUSAL}
         if near & {"allegedly", "suspected", "purportedly", "alleged"}:
             e.alleged = True
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in (
@@ -1048,7 +1052,8 @@ def _magnitude_and_flags(doc: Doc, live: list[SentenceEvent]) -> None:
                                     or "claim responsibility" in lowered):
             e.claimed = True
     for c in doc:  # "claimed responsibility for the attack", "claimed to have carried out"
-        if c.lemma_.lower() != "claim" or c.pos_ not in ("VERB", "AUX"):
+        if c.lemma_.lower() != "claim" or (c.pos_ not in ("VERB", "AUX") and not any(
+                x.dep_ == "xcomp" for x in c.children)):  # "claim to have …" tagged a noun
             continue
         credit = any(o.lemma_.lower() in ("responsibility", "credit") for o in c.children
                      if o.dep_ in ("dobj", "obj"))
