@@ -465,3 +465,61 @@ def test_status_rounds_four_to_six(text: str, trigger: str, status: str) -> None
 ])
 def test_status_round_seven(text: str, trigger: str, status: str) -> None:
     assert _one(text, trigger).status == status
+
+
+def _probed(text: str, word: str) -> str:
+    """The status the rules give ``word`` (an event the extractor need not find), as
+    ``flashpoint eval attribution`` judges a gold trigger it did not find."""
+    from flashpoint.extractors.actor_lexicon import ActorLexicon
+    from flashpoint.extractors.attribution import (
+        article_attributions,
+        outward_chain,
+        probe_status,
+        publisher,
+        sentence_context,
+    )
+    from flashpoint.nlp.pipeline import parse_many
+    from flashpoint.process import article_dyad
+
+    lexicon = ActorLexicon.default()
+    doc = next(iter(parse_many([text])))
+    matches = lexicon.find(text)
+    ctx = sentence_context(text, 0, len(text), matches, lexicon, article_dyad(matches))
+    att = article_attributions(text, [(0, len(text))], {0: (doc, ctx)}, matches, lexicon)[0]
+    pub, pub_chain = publisher(text, "The Guardian")
+    tok = next(t for t in doc if t.text == word)
+    return probe_status(doc, ctx, tok.i, att, outward_chain(pub, pub_chain, att.chain))
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    # the act a rejected demand asks for does not happen
+    ("The minister rejected the opposition's demand to withdraw troops from the city.",
+     "withdraw", "negated"),
+    # "no" on the object negates the act, even under "will"
+    ("Militants will fire no shots during the truce, the commander said.", "fire", "negated"),
+    # what a deal provides under "would" is still to come; a reported "would" stays possible
+    ("They signed a deal under which the army would withdraw from the border.", "withdraw",
+     "future"),
+    ("Police said the army would withdraw from the border.", "withdraw", "hypothetical"),
+    # a new event that a possible act would bring about is possible
+    ("Such a move would sow the seeds of a new wave of fighting.", "fighting",
+     "hypothetical"),
+    # a disposition towards an act makes it possible
+    ("The government is not averse to negotiating with the rebels.", "negotiating",
+     "hypothetical"),
+    ("The government is open to talks with the rebels.", "talks", "hypothetical"),
+    ("The government held talks with the rebels.", "talks", "asserted"),
+])
+def test_status_round_eight(text: str, trigger: str, status: str) -> None:
+    assert _one(text, trigger).status == status
+
+
+@pytest.mark.parametrize("text,word,status", [
+    # a clause quoted after "told X:" is what the speaker says, even an "as" clause
+    ('An aid worker told reporters: "as calm is slowly returning to the city the families '
+     'are coming back.', "returning", "reported"),
+    ("An aid worker told reporters as calm was slowly returning to the city that families "
+     "were coming back.", "returning", "asserted"),
+])
+def test_status_round_eight_probed(text: str, word: str, status: str) -> None:
+    assert _probed(text, word) == status

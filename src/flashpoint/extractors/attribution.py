@@ -723,6 +723,12 @@ def _relative_clause_of(t: Token) -> Token | None:
     return None
 
 
+def _quote_opens(doc: Doc, after: int, upto: int) -> bool:
+    """An opening quotation mark just before the clause, after the speech verb: 'told TNN: "as
+    peace returns, …"' quotes the clause."""
+    return upto - 1 > after and (doc[upto - 1].tag_ == "``" or doc[upto - 1].text == "\u201c")
+
+
 def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     """Whether the event at ``ev_tok`` is part of what the speech verb reports."""
     if ev_tok == speech_tok:
@@ -755,11 +761,11 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
                 return False  # "told CNN after meeting with Pence", "in a statement"
             if node.dep_ == "advcl" and node.i > v.i and any(
                     c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS | {"when", "as", "while"}
-                    for c in node.children):
+                    for c in node.children) and not _quote_opens(doc, v.i, node.left_edge.i):
                 return False  # "accused the US of …, after Washington announced plans"
             if node.dep_ == "advcl" and (node.i < v.i or (
                     node.tag_ == "VBG" and node.lemma_.lower() not in speech_lemmas()
-                    | _lexicon()["cite"])):
+                    | _lexicon()["cite"])) and not _quote_opens(doc, v.i, node.left_edge.i):
                 return False  # "rejected the report, calling it … and demanding …",
                 # "Speaking after the attack, the governor said …"
             if node.dep_ in ("dobj", "dative", "iobj") and v.lemma_.lower() == "tell":
@@ -1123,8 +1129,10 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 c.dep_ == "amod" and c.lower_ in ("failed", "abortive", "unsuccessful")
                 for c in noun.children) or (
                 noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in NEGATIVE_GOVERNORS
-                and noun.head.head.pos_ == "VERB" and not _own_negation(noun.head.head)):
-            negated = True
+                and noun.head.head.pos_ == "VERB" and not _own_negation(noun.head.head)) or (
+                _turned_down(noun) and noun.head.pos_ == "VERB"
+                and not _own_negation(noun.head)):
+            negated = True  # "rejected the demand to hand over the city"
     # "could lead to the president reaching a deal": a gerund clause after a modal verb
     # shares its modality
     if not modality and _under_possible_gerund(t):
@@ -1144,6 +1152,17 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
                     d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)):
                 negated = True
+            # "will be given no haven", "fired no shots": the act is not done
+            if c.dep_ in ("dobj", "obj") and c.i > v.i and c is not t and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                negated = True
+    # "not averse to negotiating", "open to talks": a disposition towards an act
+    if modality is None and _disposed_to(t):
+        modality = "hypothetical"
+    # "would plant the seed for a new wave of clashes": a new event that a possible act
+    # would bring about is possible too
+    if modality is None and _possible_result(t):
+        modality = "hypothetical"
     # "inspectors will travel to Douma to investigate": a purpose clause shares the modality
     # of the act it is the purpose of
     if v is not None and v.dep_ in ("advcl", "xcomp") and _to_infinitive(v):
@@ -1227,6 +1246,47 @@ _COMMISSIVE_SPEECH = frozenset({"assure", "promise", "pledge", "vow", "guarantee
                                 "undertake"})
 
 
+# "open to talks", "not averse to negotiating", "ready for a fight"
+_DISPOSED_ADJ = HYPOTHETICAL_GOVERNORS_ADJ | frozenset({"open", "amenable", "averse",
+                                                       "receptive", "keen", "eager"})
+# "a new wave of clashes", "further attacks": an event that has not happened yet
+_NEW_ADJ = frozenset({"new", "further", "fresh", "renewed", "more", "another"})
+
+
+def _disposed_to(t: Token) -> bool:
+    """The event is what someone is disposed to: the object of "to"/"for" after a
+    disposition adjective ("not averse to negotiating", "open to talks")."""
+    node = t
+    if node.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = node.head
+    return prep.lower_ in ("to", "for") and prep.dep_ == "prep" and \
+        prep.head.pos_ == "ADJ" and prep.head.lower_ in _DISPOSED_ADJ
+
+
+def _possible_result(t: Token) -> bool:
+    """A new, indefinite event noun in the object of a verb under "would/could/might/may"
+    ("would plant the seed for a new wave of clashes", "could spark fresh fighting");
+    "would pay for our arrests" and "would investigate the killings" are about events that
+    happened."""
+    if not (t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ == "pobj")) or _definite(t):
+        return False  # a noun, or a gerund used as one ("a new wave of fighting")
+    nouns = [t]
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        nouns.append(t.head.head)  # "a new wave of clashes", "another round of fighting"
+    if not any(c.lower_ in _NEW_ADJ and c.dep_ in ("amod", "det", "advmod")
+               for n in nouns for c in n.children) or any(_definite(n) for n in nouns):
+        return False
+    node = nouns[-1]
+    for _ in range(4):  # up objects and prepositions to the governing verb
+        if node.dep_ not in ("dobj", "obj", "pobj", "prep") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return modality_of(node)[1] == "hypothetical" and not _own_negation(node)
+    return False
+
+
 def _ability_of(v: Token | None) -> Token | None:
     """The ability noun a to-infinitive completes: "the capability to produce", "lacks the
     means to attack" (the parse may hang the infinitive on the verb)."""
@@ -1240,6 +1300,17 @@ def _ability_of(v: Token | None) -> Token | None:
         return None
     return next((c for c in cands if c.pos_ == "NOUN" and (
         c.lemma_.lower() in ABILITY_NOUNS or c.lower_ in ABILITY_NOUNS)), None)
+
+
+def _deal_provision(t: Token) -> bool:
+    """What a deal or plan provides, under "would": "a bargain in which Turkey would be
+    granted visa liberalisation" (still to come, not a mere possibility)."""
+    v = _clause_verb(t)
+    return v is not None and v.dep_ == "relcl" and \
+        v.head.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS and any(
+            c.dep_ == "aux" and c.lower_ == "would" for c in v.children) and not any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in v.children) and \
+        not _conditional(t.doc, v.i)
 
 
 def _purpose_copula(t: Token) -> bool:
@@ -1294,7 +1365,8 @@ def future_in_past(t: Token) -> bool:
 
 
 # "a deal to repatriate", "the decision to withdraw", "an order to pull back"
-AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "decision", "order",
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "decision", "order", "bargain",
+                             "treaty", "arrangement",
                              "pledge", "promise", "commitment", "undertaking"})
 FEAR_VERBS = frozenset({"fear", "dread", "worry"})
 
@@ -1603,7 +1675,8 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
         negated = negated or neg2
         if modality is None or (mod2 == "hypothetical" and modality == "future"):
             modality = mod2 or modality
-        if modality == "hypothetical" and (future_in_past(t) or _purpose_copula(t)):
+        if modality == "hypothetical" and (future_in_past(t) or _purpose_copula(t)
+                                           or _deal_provision(t)):
             modality = "future"
         claimed = (claimed and not _claims_all_negated(doc)) or _claim_cue(doc, ev.token)
         alleged = alleged or _alleged_cue(doc, ev.token) or _allegation_cue(doc, ev.token)
