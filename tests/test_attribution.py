@@ -306,3 +306,24 @@ def test_eval_command_on_a_small_gold_folder(tmp_path: Path, shared_data: Path) 
 def test_eval_command_help() -> None:
     res = CliRunner().invoke(cli, ["eval", "attribution", "--help"])
     assert res.exit_code == 0 and "Example:" in res.output
+
+
+@pytest.mark.parametrize("text,trigger,speaker,status", [
+    # a directive speech act has a speaker, but what it asks for is not reported as done
+    ("The minister urged the army to withdraw from the border.", "withdraw", "The minister",
+     "future"),
+    ("Amnesty called for an inquiry into the attack on the village.", "attack", "Amnesty",
+     "asserted"),
+    # "saying" that the parse hangs on the object still has the verb's subject as speaker
+    ("The governor condemned the violence saying that police had fired on the crowd.",
+     "fired", "The governor", "reported"),
+    # "maintain" with no clause maintained is no speech
+    ("The rebels still maintain troops near the border and attacked a post.", "attacked",
+     None, "asserted"),
+])
+def test_directive_and_misparsed_speakers(text: str, trigger: str, speaker: str | None,
+                                          status: str) -> None:
+    m = _one(text, trigger)
+    got = m.attribution.speaker
+    assert (got.text if got else None) == speaker
+    assert m.status == status

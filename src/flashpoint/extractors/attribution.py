@@ -392,8 +392,22 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             if froms:
                 speech.append(tok.i)
             continue
+        if tok.pos_ in ("VERB", "AUX") and _directive(tok) and tok.dep_ not in ("relcl", "acl"):
+            # "he urged leaders not to …", "X called for an inquiry": X speaks, but what is
+            # urged is no report (see _in_scope)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not media_name(_phrase_text(subj)):
+                speech.append(tok.i)
+                sp = _speaker(subj, ctx, doc.text)
+                if sp is not None:
+                    speakers.append((1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3, sp))
+            continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in speech_l | report_l:
             continue
+        if lemma == "maintain" and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            continue  # "they still maintain capability": no speech without what is maintained
         if lemma == "observe" and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "both sides observed the truce": no speech
         if lemma == "deny" and any(c.dep_ == "auxpass" for c in tok.children) and any(
@@ -406,7 +420,14 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         psubj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agents = _pobjs(tok, ("by",))
-        if tok.dep_ in ("relcl", "acl") and lemma not in report_l:
+        # "condemned the violence saying that …" (the parse hangs "saying" on the object):
+        # the speaker is the verb's subject
+        misplaced = tok.dep_ == "acl" and tok.tag_ == "VBG" and \
+            tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ in ("VERB", "AUX") and \
+            any(c.dep_ == "ccomp" for c in tok.children)
+        if misplaced and subj is None:
+            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        if tok.dep_ in ("relcl", "acl") and lemma not in report_l and not misplaced:
             continue  # "Isis, which has claimed responsibility …": not the sentence's source
         if lemma == "speak" and not ANON_RE.search(doc.text):
             continue
@@ -729,11 +750,24 @@ def _quote_opens(doc: Doc, after: int, upto: int) -> bool:
     return upto - 1 > after and (doc[upto - 1].tag_ == "``" or doc[upto - 1].text == "\u201c")
 
 
+# "urged leaders not to …", "appealed for calm": a speaker whose words ask for something
+_DIRECTIVE_SPEECH = frozenset({"urge", "appeal", "exhort", "implore", "beseech"})
+
+
+def _directive(tok: Token) -> bool:
+    """A speech act that asks rather than reports: "urged", "appealed", "called for/on"."""
+    low = tok.lemma_.lower()
+    return low in _DIRECTIVE_SPEECH or (low == "call" and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children))
+
+
 def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
     """Whether the event at ``ev_tok`` is part of what the speech verb reports."""
     if ev_tok == speech_tok:
         return False
     t, v = doc[ev_tok], doc[speech_tok]
+    if _directive(v):
+        return False  # what is urged or called for is not reported as having happened
     if v.lower_ in ("according", "as"):
         rel = _relative_clause_of(v)
         if rel is not None and rel != t and rel not in t.ancestors:
@@ -1143,7 +1177,7 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             negated = True
         elif gov in HYPOTHETICAL_COMMITMENT:
             modality = "hypothetical"
-        elif gov in FUTURE_COMMITMENT and not modality:
+        elif gov in FUTURE_COMMITMENT | _DIRECTIVE_SPEECH and not modality:
             modality = "future"
         elif gov in HYPOTHETICAL_GOVERNORS_ADJ and v.head.pos_ == "ADJ":
             modality = "hypothetical"
