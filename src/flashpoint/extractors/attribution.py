@@ -1399,9 +1399,9 @@ def future_in_past(t: Token) -> bool:
 
 
 # "a deal to repatriate", "the decision to withdraw", "an order to pull back"
-AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "decision", "order", "bargain",
-                             "treaty", "arrangement",
-                             "pledge", "promise", "commitment", "undertaking"})
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "decision", "order",
+                             "bargain", "treaty", "arrangement", "pledge", "promise",
+                             "commitment", "undertaking"})
 FEAR_VERBS = frozenset({"fear", "dread", "worry"})
 
 
