@@ -470,25 +470,17 @@ def test_status_round_seven(text: str, trigger: str, status: str) -> None:
 def _probed(text: str, word: str) -> str:
     """The status the rules give ``word`` (an event the extractor need not find), as
     ``flashpoint eval attribution`` judges a gold trigger it did not find."""
+    from flashpoint.evaluation.attribution import parsed_attributions
     from flashpoint.extractors.actor_lexicon import ActorLexicon
-    from flashpoint.extractors.attribution import (
-        article_attributions,
-        outward_chain,
-        probe_status,
-        publisher,
-        sentence_context,
-    )
+    from flashpoint.extractors.attribution import outward_chain, probe_status, publisher
     from flashpoint.nlp.pipeline import parse_many
-    from flashpoint.process import article_dyad
 
-    lexicon = ActorLexicon.default()
     doc = next(iter(parse_many([text])))
-    matches = lexicon.find(text)
-    ctx = sentence_context(text, 0, len(text), matches, lexicon, article_dyad(matches))
-    att = article_attributions(text, [(0, len(text))], {0: (doc, ctx)}, matches, lexicon)[0]
+    ctxs, atts = parsed_attributions(text, [(0, len(text))], [doc], ActorLexicon.default())
     pub, pub_chain = publisher(text, "The Guardian")
     tok = next(t for t in doc if t.text == word)
-    return probe_status(doc, ctx, tok.i, att, outward_chain(pub, pub_chain, att.chain))
+    return probe_status(doc, ctxs[0][1], tok.i, atts[0],
+                        outward_chain(pub, pub_chain, atts[0].chain))
 
 
 @pytest.mark.parametrize("text,trigger,status", [

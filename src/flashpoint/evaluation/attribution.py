@@ -33,10 +33,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..models import STATUSES, EventMention, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..extractors.actor_lexicon import ActorLexicon
+    from ..extractors.attribution import SentenceAttribution
+    from ..extractors.events import SentenceContext
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "evaluation" / "attribution"
 OUTLETS = {"guardian": "The Guardian", "india": "Times of India"}
@@ -174,21 +181,31 @@ def documents(data: Path, gold: Sequence[GoldSentence]
 
 # --------------------------------------------------------------------------------- system
 
+def parsed_attributions(text: str, spans: Sequence[tuple[int, int]], parsed_docs: Sequence[Doc],
+                        lexicon: ActorLexicon
+                        ) -> tuple[dict[int, tuple[Doc, SentenceContext]],
+                                   dict[int, SentenceAttribution]]:
+    """Each sentence's parse with its context, and every sentence's attribution (across
+    sentence boundaries), for an article whose sentences ``spans`` are all parsed."""
+    from ..extractors.attribution import article_attributions, sentence_context
+    from ..process import article_dyad
+
+    matches = lexicon.find(text)
+    dyad = article_dyad(matches)
+    ctxs = {i: (d, sentence_context(text, s, e, matches, lexicon, dyad))
+            for i, ((s, e), d) in enumerate(zip(spans, parsed_docs, strict=True))}
+    return ctxs, article_attributions(text, spans, ctxs, matches, lexicon)
+
+
 def run_system(docs: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]],
                gold: Sequence[GoldSentence]) -> dict[str, SystemSentence]:
     """Attribution and mentions of every gold sentence, with every sentence of its article
     parsed (no pre-filter), so that attribution across sentences can be read."""
     from ..extractors.actor_lexicon import ActorLexicon
-    from ..extractors.attribution import (
-        article_attributions,
-        outward_chain,
-        probe_status,
-        publisher,
-        sentence_context,
-    )
+    from ..extractors.attribution import outward_chain, probe_status, publisher
     from ..nlp.pipeline import parse_many
     from ..nlp.sentences import SentenceSpan
-    from ..process import article_dyad, article_mentions, make_article
+    from ..process import article_mentions, make_article
 
     lexicon = ActorLexicon.default()
     by_doc: dict[tuple[str, str], list[GoldSentence]] = {}
@@ -202,11 +219,7 @@ def run_system(docs: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]],
             raise ConfigError(f"{key[0]}:{key[1]}: normalise_text is not idempotent here")
         sentences = [SentenceSpan(s, e, 0, 0) for s, e in spans]
         parsed_docs = list(parse_many([text[s:e] for s, e in spans]))
-        matches = lexicon.find(text)
-        dyad = article_dyad(matches)
-        ctxs = {i: (d, sentence_context(text, s, e, matches, lexicon, dyad))
-                for i, ((s, e), d) in enumerate(zip(spans, parsed_docs, strict=True))}
-        atts = article_attributions(text, spans, ctxs, matches, lexicon)
+        ctxs, atts = parsed_attributions(text, spans, parsed_docs, lexicon)
         mentions = article_mentions(article, sentences,
                                     list(zip(sentences, parsed_docs, strict=True)))
         pub, pub_chain = publisher(text, article.outlet)

@@ -323,6 +323,28 @@ def _depth(tok: Token) -> int:
 
 # ----------------------------------------------------------------------------- one sentence
 
+# speech verbs that only speak with a clause: "observed that …" (not "observed the truce"),
+# "maintained that …" (not "maintain capability"); value: the relations that clause may have
+_CLAUSE_ONLY_SPEECH: dict[str, tuple[str, ...]] = {"observe": ("ccomp",),
+                                                   "maintain": ("ccomp", "parataxis")}
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _shared_subject(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of the verb a subjectless verb hangs on ("…, saying that", "and added")."""
+    if tok.dep_ in deps and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head)
+    return None
+
+
+def _speech_priority(tok: Token) -> int:
+    """Main-clause speech verbs give the sentence's speaker before embedded ones."""
+    return 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
+
+
 def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
     """Reporting chain and speaker stated inside one parsed sentence."""
     chain: list[str] = []
@@ -395,21 +417,18 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if tok.pos_ in ("VERB", "AUX") and _directive(tok) and tok.dep_ not in ("relcl", "acl"):
             # "he urged leaders not to …", "X called for an inquiry": X speaks, but what is
             # urged is no report (see _in_scope)
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None and tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            subj = _subject(tok) or _shared_subject(tok, ("conj", "advcl"))
             if subj is not None and not media_name(_phrase_text(subj)):
                 speech.append(tok.i)
                 sp = _speaker(subj, ctx, doc.text)
                 if sp is not None:
-                    speakers.append((1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3, sp))
+                    speakers.append((_speech_priority(tok), sp))
             continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in speech_l | report_l:
             continue
-        if lemma == "maintain" and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
-            continue  # "they still maintain capability": no speech without what is maintained
-        if lemma == "observe" and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue  # "both sides observed the truce": no speech
+        if lemma in _CLAUSE_ONLY_SPEECH and not any(c.dep_ in _CLAUSE_ONLY_SPEECH[lemma]
+                                                     for c in tok.children):
+            continue  # "both sides observed the truce", "they maintain capability": no speech
         if lemma == "deny" and any(c.dep_ == "auxpass" for c in tok.children) and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REFUSED_NOUNS
                 for c in tok.children):
@@ -417,7 +436,7 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if lemma in cite_l and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and \
                 tok.head.lemma_.lower() in speech_l | report_l:
             continue  # "citing Y" is read with the verb it hangs on
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = _subject(tok)
         psubj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agents = _pobjs(tok, ("by",))
         # "condemned the violence saying that …" (the parse hangs "saying" on the object):
@@ -426,17 +445,16 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
             tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ in ("VERB", "AUX") and \
             any(c.dep_ == "ccomp" for c in tok.children)
         if misplaced and subj is None:
-            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            subj = _subject(tok.head.head)
         if tok.dep_ in ("relcl", "acl") and lemma not in report_l and not misplaced:
             continue  # "Isis, which has claimed responsibility …": not the sentence's source
         if lemma == "speak" and not ANON_RE.search(doc.text):
             continue
         if lemma == "carry" and any(c.dep_ == "prt" for c in tok.children):
             continue  # "carried out by LeT": LeT is the actor, not a source
-        if subj is None and psubj is None and tok.dep_ in ("advcl", "xcomp", "conj") \
-                and tok.head.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        prio = 1 if tok.dep_ in ("ROOT", "ccomp", "parataxis") else 3
+        if subj is None and psubj is None:
+            subj = _shared_subject(tok, ("advcl", "xcomp", "conj"))
+        prio = _speech_priority(tok)
         if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and _to_infinitive(tok) and \
                 lemma not in cite_l and tok.head.lemma_.lower() not in NEGATIVE_GOVERNORS:
             speech.append(tok.i)
