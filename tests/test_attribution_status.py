@@ -515,3 +515,35 @@ def test_status_round_eight(text: str, trigger: str, status: str) -> None:
 ])
 def test_status_round_eight_probed(text: str, word: str, status: str) -> None:
     assert _probed(text, word) == status
+
+
+@pytest.mark.parametrize("text,word,status", [
+    # the outcome of a condition is possible, even under "will" or in the present
+    ("If the army enters the town, the militants will retaliate.", "retaliate",
+     "hypothetical"),
+    ("If a journalist criticises the governor, he is arrested or beaten.", "arrested",
+     "hypothetical"),
+    ("If a journalist criticises the governor, he is arrested or beaten.", "beaten",
+     "hypothetical"),
+    # but the condition of a threat is what is threatened, and a hedge on a past fact is none
+    ("The militia threatened the villagers with death if they left.", "threatened",
+     "asserted"),
+    ("It was a peaceful march, if we can call it a march at all.", "march", "asserted"),
+    # "no longer" stops the act
+    ("The blockade means the rebels can no longer resupply their fighters.", "resupply",
+     "negated"),
+    # "accused X of Y" where the parse hangs "of" on X
+    ("The opposition accused the ruling party of rigging the vote.", "rigging", "alleged"),
+    # an unwillingness or inability to act: the act is not done; inside a condition it is
+    # possible (a negation in a condition is hypothetical)
+    ("The government is unwilling to negotiate with the rebels.", "negotiate", "negated"),
+    ("The government is not willing to negotiate with the rebels.", "negotiate", "negated"),
+    ("Talks would fail if the government is not willing to negotiate.", "negotiate",
+     "hypothetical"),
+    # what more of an event would do is possible
+    ("More shelling will not bring peace to the valley.", "shelling", "hypothetical"),
+    # a commitment to an act is to come
+    ("The government is committed to holding talks with the rebels.", "holding", "future"),
+])
+def test_status_round_nine_probed(text: str, word: str, status: str) -> None:
+    assert _probed(text, word) == status

@@ -238,8 +238,11 @@ def run_system(docs: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]],
             for ev in x.events:
                 if _mention_at(sysx.mentions, ev) is not None:
                     continue
-                tok = next((t for t in doc if _overlap(
-                    (x.start + t.idx, x.start + t.idx + len(t)), (ev.start, ev.end))), None)
+                toks = [t for t in doc if _overlap(
+                    (x.start + t.idx, x.start + t.idx + len(t)), (ev.start, ev.end))]
+                # a trigger of several tokens ("shila-pujan") is read at its head
+                tok = next((t for t in toks if t.head not in toks or t.head == t),
+                           toks[0] if toks else None)
                 if tok is not None:
                     sysx.probed[(ev.start, ev.end)] = probe_status(doc, ctx, tok.i, att, chain)
             out[x.id] = sysx

@@ -91,7 +91,9 @@ GENERIC_MEDIA_RE = re.compile(
 # "according to a planned strategy", "as per the rules": a norm, not a source
 _NOT_SOURCES = frozenset({"plan", "strategy", "schedule", "rule", "law", "custom", "tradition",
                           "agreement", "constitution", "programme", "program", "norm",
-                          "procedure", "guideline", "provision", "wish", "wishes", "order"})
+                          "procedure", "guideline", "provision", "wish", "wishes", "order",
+                          "policy", "timetable", "calendar", "muhurat", "ritual", "practice",
+                          "convention"})
 # "as per the FIR", "according to official figures": a record as a source
 _RECORDS = frozenset({"fir", "record", "data", "figure", "estimate", "tally", "count"})
 _CONTACT_NOUNS = frozenset({"call", "interview", "message", "statement", "email", "letter"})
@@ -893,6 +895,9 @@ ABILITY_NOUNS = frozenset({"capability", "capacity", "ability", "power", "means"
 # "is likely to attack", "stands ready to strike"
 HYPOTHETICAL_GOVERNORS_ADJ = frozenset({"likely", "possible", "ready", "able", "willing",
                                         "prepared"})
+# "unwilling to negotiate", "not willing to meet": the act is not done
+_UNWILLING_ADJ = frozenset({"unwilling", "unable"})
+_WILLING_ADJ = frozenset({"willing", "able", "ready", "prepared"})
 # "failed to arrest", "refused to withdraw": the event did not happen
 NEGATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect"})
 NEGATIVE_NOUNS = frozenset({"failure", "refusal", "inability"})
@@ -948,7 +953,14 @@ def _own_negation(t: Token) -> bool:
     until = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
     return any((c.dep_ == "neg" and not until
                 and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only"))
-               or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in t.children)
+               or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+               or _no_longer(c) for c in t.children)
+
+
+def _no_longer(c: Token) -> bool:
+    """"can no longer win": the act stops."""
+    return c.dep_ == "advmod" and c.lower_ == "longer" and any(
+        g.lower_ == "no" for g in c.children)
 
 
 def _negation_applies(t: Token) -> bool:
@@ -1197,8 +1209,20 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             modality = "hypothetical"
         elif gov in FUTURE_COMMITMENT | _DIRECTIVE_SPEECH and not modality:
             modality = "future"
+        elif gov in _UNWILLING_ADJ and v.head.pos_ == "ADJ":
+            negated = True  # "unwilling to negotiate", "unable to reach the town"
         elif gov in HYPOTHETICAL_GOVERNORS_ADJ and v.head.pos_ == "ADJ":
-            modality = "hypothetical"
+            adj = v.head
+            cop = adj.head if adj.dep_ == "acomp" else adj
+            if gov in _WILLING_ADJ and (_own_negation(adj) or _own_negation(cop)) and \
+                    not _conditional(doc, cop.i):
+                negated = True  # "is not willing to meet", "was not able to leave"
+            else:
+                modality = "hypothetical"
+    # "committed to holding talks": a commitment to an act yet to come
+    if v is not None and not modality and v.tag_ == "VBG" and v.dep_ == "pcomp" and \
+            v.head.lower_ == "to" and v.head.head.lower_ == "committed":
+        modality = "future"
     if v is not None:  # "nobody was arrested", "neither side fired"
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
@@ -1289,7 +1313,56 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             modality = mod
     if modality is None and _conditional(doc, i):
         modality = "hypothetical"
+    # "If Bashar stays in power, we will witness more massacres": the outcome of a condition
+    if modality != "hypothetical" and _in_consequent(t):
+        modality = "hypothetical"
     return negated, modality
+
+
+# acts whose condition is part of their content: "threatened to strike if …"
+_CONDITIONAL_ACTS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "demand",
+                               "urge", "agree", "decide", "ask"})
+
+
+def _if_clause(v: Token) -> bool:
+    """An "if"/"unless" clause (not "as if", "even if")."""
+    doc = v.doc
+    return v.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless")
+        and not (c.i > 0 and doc[c.i - 1].lower_ in ("as", "even")) for c in v.children)
+
+
+def _in_consequent(t: Token) -> bool:
+    """The event is in the main clause of a condition: its verb (or the verb it is the
+    subject or object of) has an "if"/"unless" clause ("we will witness more massacres if
+    he stays", "if anyone speaks out, they are dismissed or taken to prison"). A definite
+    event noun keeps its presupposition ("if they had listened, the attack would ...")."""
+    if t.pos_ in ("NOUN", "PROPN") and _definite(t):
+        return False
+    node = t
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ in ("ROOT", "advcl", "relcl", "acl"):
+            break
+        if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr"):
+            return False
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [node]
+    while node.dep_ == "conj" and len(verbs) < 4:  # "dismissed or taken to prison"
+        node = node.head
+        verbs.append(node)
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        # "threatened her family with death if they left": the condition is what is said;
+        # "it was a peaceful procession, if we call it one": a hedge on a past fact
+        if (lemma in speech_lemmas() | _CONDITIONAL_ACTS
+                and not any(c.dep_ == "auxpass" for c in v.children)) or (
+                v.tag_ == "VBD" and not any(c.dep_ == "aux" for c in v.children)):
+            continue
+        if any(_if_clause(c) for c in v.children):
+            return True
+    return False
 
 
 _SOON = frozenset({"soon", "shortly", "later", "tomorrow", "next"})
@@ -1330,6 +1403,12 @@ def _possible_result(t: Token) -> bool:
                for n in nouns for c in n.children) or any(_definite(n) for n in nouns):
         return False
     node = nouns[-1]
+    while node.dep_ in ("conj", "appos") and node.head.pos_ == "NOUN":
+        node = node.head  # "more bombing, more killing, more war"
+    if node.dep_ == "nsubj" and node.head.pos_ in ("VERB", "AUX") and \
+            not _occurrence_verb(node.head):
+        # "more war will not save life": what a new event would (not) do
+        return modality_of(node.head)[1] in ("hypothetical", "future")
     for _ in range(4):  # up objects and prepositions to the governing verb
         if node.dep_ not in ("dobj", "obj", "pobj", "prep") or node.head == node:
             return False
@@ -1481,6 +1560,10 @@ def _alleged_cue(doc: Doc, i: int) -> bool:
         lemma = upper.lemma_.lower()
         if lower.dep_ in ("prep",) and lower.lower_ in _SUSPICION.get(lemma, ()):
             return True
+        if lower.dep_ == "prep" and upper.dep_ in ("dobj", "obj") and \
+                upper.head.pos_ == "VERB" and \
+                lower.lower_ in _SUSPICION.get(upper.head.lemma_.lower(), ()):
+            return True  # "accused the parties of using religion": "of" hung on the object
         if lemma == "allege" and upper.pos_ == "VERB" and lower == t and \
                 lower.dep_ in ("dobj", "obj"):
             return True  # "alleged abetment by the state government"

@@ -373,6 +373,9 @@ def modality_of(t: Token) -> tuple[bool, str | None]:
             if (c.dep_ == "neg" and not conditional) or (c.dep_ == "det" and low == "no" and (
                     tok == t or tok.lemma_.lower() in NONE_OF)):  # "no incidents of violence"
                 negated = True
+            if c.dep_ == "advmod" and low == "longer" and not conditional and any(
+                    g.lower_ == "no" for g in c.children):
+                negated = True  # "can no longer win the war"
             if c.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or c.lemma_ == "will":
                     modality = modality or "future"
