@@ -492,7 +492,10 @@ def _probed(text: str, word: str) -> str:
     # what a deal provides under "would" is still to come; a reported "would" stays possible
     ("They signed a deal under which the army would withdraw from the border.", "withdraw",
      "future"),
-    ("Police said the army would withdraw from the border.", "withdraw", "hypothetical"),
+    # a reported "would" is future for an act an agent is said to plan (round nine), and
+    # stays possible for a consequence or a state
+    ("Police said the army would withdraw from the border.", "withdraw", "future"),
+    ("Police said the rebels would face arrest.", "arrest", "hypothetical"),
     # a new event that a possible act would bring about is possible
     ("Such a move would sow the seeds of a new wave of fighting.", "fighting",
      "hypothetical"),
@@ -544,6 +547,11 @@ def test_status_round_eight_probed(text: str, word: str, status: str) -> None:
     ("More shelling will not bring peace to the valley.", "shelling", "hypothetical"),
     # a commitment to an act is to come
     ("The government is committed to holding talks with the rebels.", "holding", "future"),
+    # "would" in reported speech for what an agent is said to plan: future
+    ("Sources revealed that the splinter groups would support the alliance.", "support",
+     "future"),
+    ("She said the students would hold rallies every morning.", "rallies", "future"),
+    ("She said the students would face expulsion.", "expulsion", "hypothetical"),
 ])
 def test_status_round_nine_probed(text: str, word: str, status: str) -> None:
     assert _probed(text, word) == status

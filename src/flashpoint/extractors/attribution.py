@@ -1492,7 +1492,40 @@ def future_in_past(t: Token) -> bool:
             return True
         if w.ent_type_ == "DATE" and w.head.head == v:
             return True
-    return False
+    return _stated_intention(v)
+
+
+# "would face trial", "would be difficult", "would like talks": what would happen to someone,
+# or a wish, not an act someone says they will do
+_CONSEQUENCE_VERBS = frozenset({
+    "be", "have", "face", "become", "mean", "need", "lead", "cause", "result", "remain", "get",
+    "suffer", "lose", "die", "happen", "occur", "see", "find", "undermine", "hamper", "affect",
+    "prove", "seem", "fail", "bring", "create", "help", "cost", "hurt", "benefit", "like",
+    "love", "prefer", "want", "wish", "welcome", "allow", "enable", "make", "let", "deserve",
+    "mind", "hesitate", "dare", "know", "feel", "think", "expect"})
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "those"})
+_AGENT_NOUNS = frozenset({
+    "government", "army", "police", "troop", "force", "party", "group", "leader", "member",
+    "worker", "activist", "protester", "militant", "rebel", "volunteer", "official", "minister",
+    "administration", "centre", "union", "organisation", "organization", "outfit", "villager",
+    "resident", "sevak", "supporter", "student", "farmer", "authority", "side", "country",
+    "ministry", "council", "committee", "court", "commission", "delegation", "team", "unit"})
+
+
+def _stated_intention(v: Token) -> bool:
+    """"would" in reported speech for an act the subject says someone will do ("she said the
+    marchers would take out morning marches", "sources revealed the splinter groups would
+    support the party"): a plan, so future. Not a passive, not a consequence or state ("would
+    face trial", "would be difficult"), not an inanimate subject ("the violence would end")."""
+    if any(c.dep_ == "auxpass" for c in v.children) or v.lemma_.lower() in _CONSEQUENCE_VERBS:
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON" or subj.lower_ == "those":
+        return subj.lower_ in _AGENT_PRONOUNS
+    return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        subj.lemma_.lower() in _AGENT_NOUNS or subj.lower_.rstrip("s") in _AGENT_NOUNS
 
 
 # "a deal to repatriate", "the decision to withdraw", "an order to pull back"
