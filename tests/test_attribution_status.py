@@ -552,6 +552,9 @@ def test_status_round_eight_probed(text: str, word: str, status: str) -> None:
      "future"),
     ("She said the students would hold rallies every morning.", "rallies", "future"),
     ("She said the students would face expulsion.", "expulsion", "hypothetical"),
+    # the "according to" phrase names the source; an event in it is not what is reported
+    ("Russia hacked the accounts of Skripal, according to intelligence over the Salisbury "
+     "attack.", "attack", "asserted"),
 ])
 def test_status_round_nine_probed(text: str, word: str, status: str) -> None:
     assert _probed(text, word) == status

@@ -794,8 +794,7 @@ def _in_scope(doc: Doc, ev_tok: int, speech_tok: int) -> bool:
             return False  # "organisations which, according to them, were bent upon …"
         # "…, according to intelligence over the Salisbury attack": the source's own phrase
         # is no part of what it reports
-        return not (v.i + 1 < len(doc) and any(
-            t == g or g in t.ancestors for g in doc[v.i + 1].children if g.dep_ == "pobj"))
+        return not _in_source_phrase(doc, ev_tok, speech_tok)
     # the event inside the verb's complement: "X said (that) troops fired"
     node = t
     while node.head != node:
@@ -1888,9 +1887,19 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
                if not (role and doc[v].lemma_.lower() in _DENIAL)
                and not (doc[v].lemma_.lower() in _DENIAL | {"claim"} and _negated_verb(doc[v]))):
             return "reported"
-        if att.sentence_wide and not any(v == ev.token for v in att.speech):
+        if att.sentence_wide and not any(v == ev.token or _in_source_phrase(doc, ev.token, v)
+                                         for v in att.speech):
             return "reported"
     return "asserted"
+
+
+def _in_source_phrase(doc: Doc, ev_tok: int, v: int) -> bool:
+    """The event is part of the "according to" phrase that names the source ("according to
+    intelligence over the Salisbury attack"), not of what the source reports."""
+    if doc[v].lower_ not in ("according", "as") or v + 1 >= len(doc):
+        return False
+    t = doc[ev_tok]
+    return any(t == g or g in t.ancestors for g in doc[v + 1].children if g.dep_ == "pobj")
 
 
 def _turned_down(t: Token) -> bool:
