@@ -558,3 +558,36 @@ def test_status_round_eight_probed(text: str, word: str, status: str) -> None:
 ])
 def test_status_round_nine_probed(text: str, word: str, status: str) -> None:
     assert _probed(text, word) == status
+
+
+@pytest.mark.parametrize("text,word,status", [
+    # "not rule out" leaves the act possible; "rule out" excludes it
+    ("The rebels have not ruled out joining the talks in Geneva.", "joining", "hypothetical"),
+    ("The government ruled out talks with the rebels.", "talks", "negated"),
+    # an event noun dated ahead is to come, also as the object of a gerund dated ahead
+    ("Officials said the minister's visit next week would be short.", "visit", "future"),
+    ("The delegation confirmed attending a peace conference later this month.",
+     "conference", "future"),
+    ("Troops attacked the village last week.", "attacked", "asserted"),
+    # "going to" reaches the conjoined act; "told/asked X to" asks for an act to come
+    ("We are going to meet the governor and request him to lift the curfew.", "request",
+     "future"),
+    ("The leaders told the mob to disperse.", "disperse", "future"),
+    ("The police asked the protesters to leave the square.", "leave", "future"),
+    # an operation's purpose and a goal of acting are to come
+    ("The battle to recapture the town is only days from completion.", "recapture",
+     "future"),
+    ("Turkey launched an offensive to oust Kurdish forces from the border.", "oust",
+     "future"),
+    ("They signed an accord with the specific goal of fighting terrorism.", "fighting",
+     "future"),
+    # a speech verb in a relative clause reports its own clause
+    ("The claim was disputed by Kurdish forces who said clashes were continuing.", "clashes",
+     "reported"),
+    # a rejected appeal: the appeal happened, what it asks for is to come, nothing is denied
+    ("Erdogan rejected a US statement urging restraint.", "urging", "asserted"),
+    ("Erdogan rejected a US statement urging restraint.", "restraint", "future"),
+    ("The UN urged restraint on both sides.", "restraint", "future"),
+])
+def test_status_round_ten_probed(text: str, word: str, status: str) -> None:
+    assert _probed(text, word) == status

@@ -449,6 +449,9 @@ def sentence_attribution(doc: Doc, ctx: SentenceContext) -> SentenceAttribution:
         if misplaced and subj is None:
             subj = _subject(tok.head.head)
         if tok.dep_ in ("relcl", "acl") and lemma not in report_l and not misplaced:
+            if tok.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in tok.children):
+                clause_speech.append(tok.i)  # "forces who said clashes were continuing":
+                # no source of the sentence, but its own clause is what it reports
             continue  # "Isis, which has claimed responsibility …": not the sentence's source
         if lemma == "speak" and not ANON_RE.search(doc.text):
             continue
@@ -771,7 +774,10 @@ def _quote_opens(doc: Doc, after: int, upto: int) -> bool:
 
 
 # "urged leaders not to …", "appealed for calm": a speaker whose words ask for something
-_DIRECTIVE_SPEECH = frozenset({"urge", "appeal", "exhort", "implore", "beseech"})
+_DIRECTIVE_SPEECH = frozenset({"urge", "appeal", "exhort", "implore", "beseech", "beg"})
+# "told them to issue an appeal", "asked him to step down": the act asked for is to come
+_ASK_VERBS = frozenset({"tell", "ask", "request", "advise", "persuade", "invite", "encourage",
+                        "beg", "press", "call"})
 
 
 def _directive(tok: Token) -> bool:
@@ -884,6 +890,9 @@ SPREAD_VERBS = frozenset({"spread", "erupt", "flare", "ensue", "recur", "materia
 NEGATIVE_HEADS = frozenset({"absence", "lack"})
 # "plans for an offensive", "preparations for talks"
 FUTURE_HEADS = frozenset({"plan", "preparation", "proposal", "timetable", "schedule"})
+# "the battle to recapture the town", "an offensive to oust them": an operation's purpose
+_OPERATION_NOUNS = frozenset({"battle", "operation", "offensive", "campaign", "push", "drive",
+                              "effort", "assault", "war", "crackdown"})
 # "a mission to investigate", "its ambition to use Syria as a base": the act is intended
 PURPOSE_NOUNS = frozenset({"mission", "ambition", "aim", "goal", "objective", "intention",
                            "intent", "purpose"})
@@ -1208,6 +1217,9 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             modality = "hypothetical"
         elif gov in FUTURE_COMMITMENT | _DIRECTIVE_SPEECH and not modality:
             modality = "future"
+        elif gov in _ASK_VERBS and _to_infinitive(v) and not modality and \
+                not _own_negation(v.head):
+            modality = "future"  # "told them to issue an appeal"
         elif gov in _UNWILLING_ADJ and v.head.pos_ == "ADJ":
             negated = True  # "unwilling to negotiate", "unable to reach the town"
         elif gov in HYPOTHETICAL_GOVERNORS_ADJ and v.head.pos_ == "ADJ":
@@ -1286,8 +1298,9 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
             deal = plan or next((c for c in v.head.children
                                  if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
             if deal is not None and deal.lemma_.lower() in AGREEMENT_NOUNS | FUTURE_HEADS | (
-                    PURPOSE_NOUNS if deal is plan else frozenset()):
-                modality = "future"
+                    PURPOSE_NOUNS if deal is plan else frozenset()) | _OPERATION_NOUNS:
+                modality = "future"  # "the battle to recapture the town", "launched an
+                # offensive to oust Kurdish forces": what the operation is for
     able = _ability_of(v)
     if able is not None:
         owner = able.head if able.dep_ in ("dobj", "obj") else None
@@ -1315,7 +1328,68 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
     # "If Bashar stays in power, we will witness more massacres": the outcome of a condition
     if modality != "hypothetical" and _in_consequent(t):
         modality = "hypothetical"
+    # "urged restraint", "appealed for calm": what a directive asks for is still to come
+    if modality is None and t.pos_ == "NOUN" and not _definite(t) and (
+            (t.dep_ in ("dobj", "obj") and _directive(t.head))
+            or (t.dep_ == "pobj" and t.head.lower_ == "for" and _directive(t.head.head))):
+        modality = "future"
+    # "has not ruled out attending the conference": possible; "ruled out talks": not done
+    ruling = _ruled_out_by(t)
+    if ruling is not None:
+        if _own_negation(ruling):
+            modality, negated = "hypothetical", False
+        else:
+            negated = True
+    # "a peace conference later this month", "his visit next week", "attending a conference
+    # later this month"
+    if modality is None and (
+            (t.pos_ == "NOUN" and (_future_time_of(t) or (
+                t.dep_ in ("dobj", "obj") and t.head.tag_ in ("VBG", "VB")
+                and _future_time_of(t.head))))
+            or (t.tag_ in ("VBG", "VB") and _future_time_of(t))):
+        modality = "future"
+    # "with the specific goal of fighting terrorism"
+    if modality is None and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and \
+            t.head.lower_ == "of" and t.head.head.lemma_.lower() in PURPOSE_NOUNS:
+        modality = "future"
     return negated, modality
+
+
+def _ruled_out_by(t: Token) -> Token | None:
+    """The verb "rule out" whose object the event is ("ruled out talks", "has not ruled out
+    attending")."""
+    v = t.head
+    if t.dep_ not in ("dobj", "obj", "xcomp", "pcomp", "ccomp") or v == t:
+        return None
+    if v.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                          for c in v.children):
+        return v
+    return None
+
+
+_TIME_UNITS = frozenset({"week", "month", "year", "weekend", "session", "monday", "tuesday",
+                         "wednesday", "thursday", "friday", "saturday", "sunday", "spring",
+                         "summer", "autumn", "winter", "fall"})
+
+
+def _future_time_of(t: Token) -> bool:
+    """An event noun dated ahead: "next week", "later this month", "tomorrow" hung on the
+    noun itself or on a preposition after it."""
+    units = [c for c in t.children if c.dep_ in ("npadvmod", "advmod", "tmod", "nmod")]
+    units += [g for c in t.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj"]
+    for u in units:
+        low = u.lower_
+        if low == "tomorrow":
+            return True
+        if low in _TIME_UNITS and any(
+                (c.lower_ == "next" and c.dep_ in ("amod", "det"))
+                or (c.lower_ == "this" and any(a.lower_ == "later" for a in u.children))
+                for c in u.children):
+            return True
+        if low == "later" and any(c.lower_ in _TIME_UNITS for c in u.subtree):
+            return True  # "later this month" with "later" as the head
+    return False
 
 
 # acts whose condition is part of their content: "threatened to strike if …"
@@ -1840,6 +1914,9 @@ def _status(ev: SentenceEvent, att: SentenceAttribution, doc: Doc | None) -> str
             modality = None
         neg2, mod2 = _modal_cues(doc, ev.token)
         negated = negated or neg2
+        ruling = _ruled_out_by(t)
+        if ruling is not None and _own_negation(ruling):
+            negated = False  # "has not ruled out attending": possible, not negated
         if modality is None or (mod2 == "hypothetical" and modality == "future"):
             modality = mod2 or modality
         if modality == "hypothetical" and (future_in_past(t) or _purpose_copula(t)
@@ -1904,7 +1981,10 @@ def _in_source_phrase(doc: Doc, ev_tok: int, v: int) -> bool:
 
 def _turned_down(t: Token) -> bool:
     """A request, call or proposal that a rejection verb turns down: the rejected act is the
-    speaker's own, and the request is a fact, not what the speaker reports."""
+    speaker's own, and the request is a fact, not what the speaker reports ("rejected a US
+    statement urging restraint": the urging too)."""
+    if _directive(t) and t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj"):
+        return t.head.head.lemma_.lower() in _DENIAL
     return t.lemma_.lower() in REQUEST_NOUNS and t.pos_ == "NOUN" and \
         t.dep_ in ("dobj", "obj", "nsubjpass") and t.head.lemma_.lower() in _DENIAL
 

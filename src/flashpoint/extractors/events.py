@@ -67,6 +67,8 @@ REQUEST_NOUNS = _REFUSED | frozenset({"call", "proposal", "offer", "demand", "pl
                                        "bid", "invitation", "petition", "suggestion", "overture",
                                        "ultimatum", "motion", "resolution", "nomination"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# directive speech: what it asks for is not said to have happened
+_URGE_LEMMAS = frozenset({"urge", "appeal", "exhort", "implore", "beseech", "beg"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "report", "involvement",
                           "responsibility", "role", "assertion", "suggestion"})
@@ -391,8 +393,9 @@ def modality_of(t: Token) -> tuple[bool, str | None]:
         if lower.dep_ in ("dobj", "xcomp", "ccomp") and \
                 upper.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             modality = "hypothetical"
-    if t.dep_ == "xcomp" and t.head.lower_ in ("going",):
-        modality = modality or "future"
+    if any(lower.dep_ == "xcomp" and upper.lower_ == "going"
+           for lower, upper in itertools.pairwise([t, *chain[1:]])):
+        modality = modality or "future"  # "are going to meet him and request him to …"
     return negated, modality
 
 
@@ -861,6 +864,9 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                                         for w in path):
                 continue  # "rejected Trump's call for …", "rejected the request for the
                 # extradition of …": a proposal turned down, nothing said to have happened
+            if path is not None and any(w.lemma_.lower() in _URGE_LEMMAS and w.pos_ == "VERB"
+                                        for w in (u, *path)):
+                continue  # "rejected a US statement urging restraint": an appeal turned down
             in_clause = path is not None and path[-1].dep_ not in ("nsubj", "conj", "cc",
                                                                   "advcl", "prep")
             if in_clause and path is not None and any(
