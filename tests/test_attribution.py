@@ -290,6 +290,9 @@ def test_second_annotator_agreement_in_the_scores(scores: dict) -> None:
     # the second annotator labelled the pool untuned when it was made (held-out, fresh …
     # fresh4); fresh4 has since moved to tuning, so the figure is bounded, not equal
     assert 0.5 < a["system_vs_first"] <= 1.0 and 0.5 < a["system_vs_second"] <= 1.0
+    # status_second_fresh78.jsonl: the blind halves fresh7b and fresh8b, a second reading
+    b = scores["agreement_fresh78"]
+    assert b["events"] == 132 and b["agreement"] == 0.924
 
 
 def test_eval_command_on_a_small_gold_folder(tmp_path: Path, shared_data: Path) -> None:

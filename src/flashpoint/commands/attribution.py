@@ -53,9 +53,11 @@ def eval_attribution(data: str | None, gold: str | None, fmt: str, show_errors: 
                    f"{r['status_found']} the extractor found, the rest judged at the gold "
                    f"trigger); end to end {r['status_accuracy_end_to_end']} (missed counted "
                    f"wrong; trigger recall {r['trigger_recall']})")
-    if "agreement" in result:
-        a = result["agreement"]
-        click.echo(f"\nsecond annotator (blind, evaluation/agreement): {a['events']} events, "
+    for key in sorted(k for k in result if k.startswith("agreement")):
+        a = result[key]
+        part = key.removeprefix("agreement").lstrip("_")
+        click.echo(f"\nsecond annotator{' on ' + part if part else ''} (blind, "
+                   f"evaluation/agreement): {a['events']} events, "
                    f"agreement with the gold {a['agreement']:.3f}, kappa {a['kappa']:.3f} "
                    f"({a['sure_agreement']} on the {a['sure_events']} it was sure of); "
                    f"system {a['system_vs_first']:.3f} against the gold, "

@@ -382,13 +382,18 @@ def evaluate_attribution(data: Path, gold_dir: Path = GOLD_DIR) -> dict[str, Any
     if untuned != held:
         out["untuned"] = score([x for x in gold if x.id in untuned], system)
     out["all"] = score(gold, system)
-    second = gold_dir.parent / "agreement" / "status_second.jsonl"
-    if second.is_file():  # a second annotator's blind labels (see evaluation/agreement)
+    # a second annotator's blind labels (see evaluation/agreement): status_second.jsonl
+    # → "agreement", status_second_<part>.jsonl → "agreement_<part>"
+    seconds = sorted((gold_dir.parent / "agreement").glob("status_second*.jsonl"))
+    if seconds:
         from .agreement import load_second_status, status_agreement
 
-        out["agreement"] = status_agreement(
-            {(x.id, e.start, e.end): e.status for x in gold for e in x.events},
-            load_second_status(second), event_statuses(gold, system))
+        first = {(x.id, e.start, e.end): e.status for x in gold for e in x.events}
+        statuses = event_statuses(gold, system)
+        for path in seconds:
+            part = path.stem.removeprefix("status_second").lstrip("_")
+            out["agreement" + (f"_{part}" if part else "")] = status_agreement(
+                first, load_second_status(path), statuses)
     return out
 
 
