@@ -293,6 +293,9 @@ def test_second_annotator_agreement_in_the_scores(scores: dict) -> None:
     # status_second_fresh78.jsonl: the blind halves fresh7b and fresh8b, a second reading
     b = scores["agreement_fresh78"]
     assert b["events"] == 132 and b["agreement"] == 0.924
+    # status_second_conventions.jsonl: the older untuned parts read again with those conventions
+    c = scores["agreement_conventions"]
+    assert c["events"] == 277 and c["agreement"] == 0.946
 
 
 def test_eval_command_on_a_small_gold_folder(tmp_path: Path, shared_data: Path) -> None:
