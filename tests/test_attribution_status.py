@@ -588,6 +588,14 @@ def test_status_round_nine_probed(text: str, word: str, status: str) -> None:
     ("Erdogan rejected a US statement urging restraint.", "urging", "asserted"),
     ("Erdogan rejected a US statement urging restraint.", "restraint", "future"),
     ("The UN urged restraint on both sides.", "restraint", "future"),
+    # "is to hold two sessions of talks": what an arranged act will bring about; not a
+    # definite object that exists, not a task stated
+    ("The envoy is to hold two sessions of talks in January.", "talks", "future"),
+    ("Their plan is to bypass the peace process.", "process", "asserted"),
+    ("The problem is to stop the attacks.", "attacks", "asserted"),
+    # "in anticipation of" an event: it is to come
+    ("The fighters dug trenches in anticipation of a military operation.", "operation",
+     "future"),
 ])
 def test_status_round_ten_probed(text: str, word: str, status: str) -> None:
     assert _probed(text, word) == status

@@ -39,6 +39,7 @@ from .events import (
     OCCUR_VERBS,
     REFUSED_NOUNS,
     REQUEST_NOUNS,
+    STOP_GOVERNORS,
     SentenceContext,
     SentenceEvent,
     appended_charge,
@@ -889,7 +890,8 @@ SPREAD_VERBS = frozenset({"spread", "erupt", "flare", "ensue", "recur", "materia
 # "the absence of violence", "a lack of fighting"
 NEGATIVE_HEADS = frozenset({"absence", "lack"})
 # "plans for an offensive", "preparations for talks"
-FUTURE_HEADS = frozenset({"plan", "preparation", "proposal", "timetable", "schedule"})
+FUTURE_HEADS = frozenset({"plan", "preparation", "proposal", "timetable", "schedule",
+                          "anticipation"})
 # "the battle to recapture the town", "an offensive to oust them": an operation's purpose
 _OPERATION_NOUNS = frozenset({"battle", "operation", "offensive", "campaign", "push", "drive",
                               "effort", "assault", "war", "crackdown"})
@@ -1348,11 +1350,37 @@ def _modal_cues(doc: Doc, i: int) -> tuple[bool, str | None]:
                 and _future_time_of(t.head))))
             or (t.tag_ in ("VBG", "VB") and _future_time_of(t))):
         modality = "future"
+    # "the envoy is to hold two sessions of talks": the object of an act that is to come
+    if modality is None and t.pos_ == "NOUN":
+        node = t
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+                node.head.head.lemma_.lower() in _UNIT_NOUNS:
+            node = node.head.head
+        if node.dep_ in ("dobj", "obj") and _is_to(node.head) and not _definite(node):
+            modality = "future"  # not "plan is to bypass the process" (it exists)
     # "with the specific goal of fighting terrorism"
     if modality is None and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and \
             t.head.lower_ == "of" and t.head.head.lemma_.lower() in PURPOSE_NOUNS:
         modality = "future"
     return negated, modality
+
+
+# "two sessions of talks", "a round of negotiations", "a series of raids"
+_UNIT_NOUNS = frozenset({"session", "round", "series", "wave", "spate", "string", "day",
+                         "week", "month", "hour", "night"})
+
+
+def _is_to(v: Token) -> bool:
+    """"is to hold", "are to meet": "be" with a "to" infinitive, an arrangement to come."""
+    subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    return v.dep_ == "xcomp" and v.head.lemma_ == "be" and _to_infinitive(v) and \
+        not _own_negation(v.head) and v.lemma_.lower() not in STOP_GOVERNORS | {"deter"} and \
+        not (subj is not None and subj.lemma_.lower() in _TASK_NOUNS)
+
+
+# "the problem is to stop attacks", "the task is to find": no arrangement, a statement of aim
+_TASK_NOUNS = frozenset({"problem", "question", "challenge", "task", "issue", "answer",
+                         "solution", "priority", "idea", "point", "job", "way"})
 
 
 def _ruled_out_by(t: Token) -> Token | None:
