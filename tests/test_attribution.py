@@ -330,16 +330,6 @@ def test_eval_command_help() -> None:
     # "maintain" with no clause maintained is no speech
     ("The rebels still maintain troops near the border and attacked a post.", "attacked",
      None, "asserted"),
-])
-def test_directive_and_misparsed_speakers(text: str, trigger: str, speaker: str | None,
-                                          status: str) -> None:
-    m = _one(text, trigger)
-    got = m.attribution.speaker
-    assert (got.text if got else None) == speaker
-    assert m.status == status
-
-
-@pytest.mark.parametrize("text,trigger,speaker,status", [
     # an objection is a speech act; "according to" an auspicious time or a calendar is no
     # source
     ("The lawyer objected that police had arrested the witnesses without a warrant.",
@@ -347,8 +337,8 @@ def test_directive_and_misparsed_speakers(text: str, trigger: str, speaker: str 
     ("The priest said the rally would begin at 9 am on Friday according to the muhurat.",
      "rally", "The priest", "future"),
 ])
-def test_objection_and_norm_speakers(text: str, trigger: str, speaker: str | None,
-                                     status: str) -> None:
+def test_directive_and_misparsed_speakers(text: str, trigger: str, speaker: str | None,
+                                          status: str) -> None:
     m = _one(text, trigger)
     got = m.attribution.speaker
     assert (got.text if got else None) == speaker

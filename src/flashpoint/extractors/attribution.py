@@ -32,6 +32,7 @@ from .datelines import dateline
 from .events import (
     CHARGE_NOUNS,
     DENIAL_LEMMAS,
+    DIRECTIVE_LEMMAS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     LIGHT_VERBS,
@@ -46,6 +47,7 @@ from .events import (
     code_head,
     event_at,
     modality_of,
+    no_longer,
 )
 
 _ANON_CUES = (
@@ -775,7 +777,7 @@ def _quote_opens(doc: Doc, after: int, upto: int) -> bool:
 
 
 # "urged leaders not to …", "appealed for calm": a speaker whose words ask for something
-_DIRECTIVE_SPEECH = frozenset({"urge", "appeal", "exhort", "implore", "beseech", "beg"})
+_DIRECTIVE_SPEECH = DIRECTIVE_LEMMAS
 # "told them to issue an appeal", "asked him to step down": the act asked for is to come
 _ASK_VERBS = frozenset({"tell", "ask", "request", "advise", "persuade", "invite", "encourage",
                         "beg", "press", "call"})
@@ -964,13 +966,7 @@ def _own_negation(t: Token) -> bool:
     return any((c.dep_ == "neg" and not until
                 and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only"))
                or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
-               or _no_longer(c) for c in t.children)
-
-
-def _no_longer(c: Token) -> bool:
-    """"can no longer win": the act stops."""
-    return c.dep_ == "advmod" and c.lower_ == "longer" and any(
-        g.lower_ == "no" for g in c.children)
+               or no_longer(c) for c in t.children)
 
 
 def _negation_applies(t: Token) -> bool:
@@ -1372,7 +1368,7 @@ _UNIT_NOUNS = frozenset({"session", "round", "series", "wave", "spate", "string"
 
 def _is_to(v: Token) -> bool:
     """"is to hold", "are to meet": "be" with a "to" infinitive, an arrangement to come."""
-    subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    subj = _subject(v.head)
     return v.dep_ == "xcomp" and v.head.lemma_ == "be" and _to_infinitive(v) and \
         not _own_negation(v.head) and v.lemma_.lower() not in STOP_GOVERNORS | {"deter"} and \
         not (subj is not None and subj.lemma_.lower() in _TASK_NOUNS)
@@ -1620,7 +1616,7 @@ def _stated_intention(v: Token) -> bool:
     face trial", "would be difficult"), not an inanimate subject ("the violence would end")."""
     if any(c.dep_ == "auxpass" for c in v.children) or v.lemma_.lower() in _CONSEQUENCE_VERBS:
         return False
-    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    subj = _subject(v)
     if subj is None:
         return False
     if subj.pos_ == "PRON" or subj.lower_ == "those":

@@ -67,8 +67,8 @@ REQUEST_NOUNS = _REFUSED | frozenset({"call", "proposal", "offer", "demand", "pl
                                        "bid", "invitation", "petition", "suggestion", "overture",
                                        "ultimatum", "motion", "resolution", "nomination"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-# directive speech: what it asks for is not said to have happened
-_URGE_LEMMAS = frozenset({"urge", "appeal", "exhort", "implore", "beseech", "beg"})
+# directive speech ("urged", "appealed"): what it asks for is not said to have happened
+DIRECTIVE_LEMMAS = frozenset({"urge", "appeal", "exhort", "implore", "beseech", "beg"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "report", "involvement",
                           "responsibility", "role", "assertion", "suggestion"})
@@ -348,6 +348,12 @@ def _noun_arguments(t: Token, rule: TriggerRule, ctx: SentenceContext
     return actor_heads, recip_heads, pair
 
 
+def no_longer(c: Token) -> bool:
+    """A child "no longer" ("can no longer win"): the act stops."""
+    return c.dep_ == "advmod" and c.lower_ == "longer" and any(
+        g.lower_ == "no" for g in c.children)
+
+
 def modality_of(t: Token) -> tuple[bool, str | None]:
     """(negated, future|hypothetical|None) from the trigger and the verbs governing it."""
     negated = False
@@ -375,8 +381,7 @@ def modality_of(t: Token) -> tuple[bool, str | None]:
             if (c.dep_ == "neg" and not conditional) or (c.dep_ == "det" and low == "no" and (
                     tok == t or tok.lemma_.lower() in NONE_OF)):  # "no incidents of violence"
                 negated = True
-            if c.dep_ == "advmod" and low == "longer" and not conditional and any(
-                    g.lower_ == "no" for g in c.children):
+            if no_longer(c) and not conditional:
                 negated = True  # "can no longer win the war"
             if c.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or c.lemma_ == "will":
@@ -394,7 +399,7 @@ def modality_of(t: Token) -> tuple[bool, str | None]:
                 upper.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             modality = "hypothetical"
     if any(lower.dep_ == "xcomp" and upper.lower_ == "going"
-           for lower, upper in itertools.pairwise([t, *chain[1:]])):
+           for lower, upper in itertools.pairwise(chain)):
         modality = modality or "future"  # "are going to meet him and request him to …"
     return negated, modality
 
@@ -864,7 +869,7 @@ def _denials(doc: Doc, live: list[SentenceEvent], ctx: SentenceContext) -> None:
                                         for w in path):
                 continue  # "rejected Trump's call for …", "rejected the request for the
                 # extradition of …": a proposal turned down, nothing said to have happened
-            if path is not None and any(w.lemma_.lower() in _URGE_LEMMAS and w.pos_ == "VERB"
+            if path is not None and any(w.lemma_.lower() in DIRECTIVE_LEMMAS and w.pos_ == "VERB"
                                         for w in (u, *path)):
                 continue  # "rejected a US statement urging restraint": an appeal turned down
             in_clause = path is not None and path[-1].dep_ not in ("nsubj", "conj", "cc",
